@@ -1,0 +1,23 @@
+package schema
+
+import "fmt"
+
+// Error is the error MySQL would raise for a statement, with its number.
+type Error struct {
+	Code     int    // MySQL error number, e.g. 1050
+	Name     string // symbol, e.g. ER_TABLE_EXISTS_ERROR
+	SQLState string // e.g. 42S01
+	Message  string // the server's message text, filled in
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("ERROR %d (%s): %s", e.Code, e.SQLState, e.Message)
+}
+
+// Options configures the simulator.
+type Options struct {
+	// Version is the MySQL version being simulated, e.g. "8.0.35"; empty means 8.0.
+	Version string
+	// ForeignKeyChecks is foreign_key_checks; the simulator assumes ON unless told otherwise.
+	ForeignKeyChecksOff bool
+}
