@@ -52,3 +52,24 @@ func (r *Result) Count() map[analyze.Severity]int {
 	}
 	return out
 }
+
+// Options selects what to scan.
+type Options struct {
+	// Repo is the repository root on disk (default ".").
+	Repo string
+	// Base, when set, reviews the change `git diff Base...HEAD` in Repo.
+	Base string
+	// ConfigPath is an explicit config file; empty means
+	// .github/migration-guardian.yml when it exists.
+	ConfigPath string
+	// FailOn overrides the configured threshold when non-nil.
+	FailOn *analyze.Severity
+	// MySQLVersion overrides the configured version when non-empty.
+	MySQLVersion string
+	// Tree and Change, when set, replace reading Repo and running git: the
+	// action supplies the head files through the GitHub API and the change
+	// from the pull request's file list. A nil Change with a non-nil Tree
+	// means whole-repository mode.
+	Tree   sources.Tree
+	Change *sources.Change
+}
