@@ -52,3 +52,6 @@ type Finding struct {
 	// suppressed findings are kept out of reports and exit codes.
 	Suppressed bool `json:"-"`
 }
+
+// MarshalText writes the placement's name in JSON.
+func (p Placement) MarshalText() ([]byte, error) { return []byte(p.String()), nil }

@@ -29,7 +29,10 @@ type Pass struct {
 	Settings Settings
 	// Files gives the text of repository files by path (for rules that read
 	// source text, e.g. TypeScript Optional<> types); may be nil.
-	Files  func(path string) ([]byte, error)
+	Files func(path string) ([]byte, error)
+	// App holds calls found in application code (sync, dropAllTables),
+	// Origin "sequelize.sync" etc., for DS103.
+	App    []ir.Op
 	report func(Finding)
 }
 

@@ -20,4 +20,7 @@ type Options struct {
 	Version string
 	// ForeignKeyChecks is foreign_key_checks; the simulator assumes ON unless told otherwise.
 	ForeignKeyChecksOff bool
+	// Database is the current database name; when set, messages that MySQL
+	// qualifies with it ("Unknown table 'db.t'") are qualified the same way.
+	Database string
 }

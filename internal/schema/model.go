@@ -209,6 +209,10 @@ type Type struct {
 	Values       []string // enum and set values, in order
 	Charset      string   // for string types: resolved character set (lower case)
 	Collation    string   // for string types: resolved collation (lower case)
+	// Binary is the BINARY attribute of a character type (CHAR(36) BINARY):
+	// the _bin collation of whatever character set the column ends up with.
+	// The simulator resolves it into Collation when the column joins a table.
+	Binary bool
 }
 
 // Default is a column default.

@@ -1,0 +1,2 @@
+-- Deliberate: renames a column that the deployed code still reads.
+ALTER TABLE users RENAME COLUMN display_name TO full_name;
