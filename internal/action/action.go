@@ -661,7 +661,7 @@ func (r *runner) finish(res *scan.Result) int {
 		"report-path": r.reportPath,
 	})
 	if res.Failed() {
-		r.errorf("Migration Guardian: %s reach fail-on %s.", comment.CheckTitle(res), res.FailOn)
+		r.errorf("Migration Guardian: findings reach fail-on %s (%s).", res.FailOn, comment.CheckTitle(res))
 		return ExitFailed
 	}
 	r.infof("Migration Guardian: %s (fail-on %s).", comment.CheckTitle(res), res.FailOn)

@@ -47,7 +47,11 @@ func runER101(p *Pass) error {
 			}
 			table := ChangedTable(r.Op.Change)
 			if ct, ok := r.Op.Change.(*schema.CreateTable); ok && ct.Table != nil {
-				failed[ct.Table.Name] = true
+				// After 1050 the table does exist; otherwise it is missing
+				// for the rest of the migration.
+				if r.Err.Code != 1050 {
+					failed[ct.Table.Name] = true
+				}
 			} else if failed[table] {
 				// A consequence of the earlier failure, not a separate problem.
 				continue

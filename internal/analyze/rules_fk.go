@@ -42,8 +42,15 @@ func runFK101(p *Pass) error {
 			if !nullable {
 				syncDelete = "NO ACTION"
 			}
-			msg := fmt.Sprintf("Foreign key %s states no %s rule, so MySQL applies NO ACTION (RESTRICT in InnoDB): deleting or re-keying a `%s` row that still has `%s` rows fails with error 1451. Sequelize's association sync would have declared ON DELETE %s and ON UPDATE CASCADE.",
-				fkLabel(a.Table, a.FK), strings.Join(missing, " or "), a.FK.RefTable, a.Table, syncDelete)
+			action := "deleting or re-keying"
+			switch {
+			case a.FK.OnDelete == "" && a.FK.OnUpdate != "":
+				action = "deleting"
+			case a.FK.OnDelete != "" && a.FK.OnUpdate == "":
+				action = "changing the key of"
+			}
+			msg := fmt.Sprintf("Foreign key %s states no %s rule, so MySQL applies NO ACTION (RESTRICT in InnoDB): %s a `%s` row that still has `%s` rows fails with error 1451. Sequelize's association sync would have declared ON DELETE %s and ON UPDATE CASCADE.",
+				fkLabel(a.Table, a.FK), strings.Join(missing, " or "), action, a.FK.RefTable, a.Table, syncDelete)
 			advice := fmt.Sprintf("State both rules on purpose, e.g. `ON DELETE %s ON UPDATE CASCADE` (Sequelize: `onDelete: '%s', onUpdate: 'CASCADE'`); write `ON DELETE RESTRICT` if refusing the delete is what you want.",
 				suggestDelete(nullable), suggestDelete(nullable))
 			p.ReportAt(span, key+" "+r.Op.Text, msg, advice)

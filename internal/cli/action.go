@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"io"
+	"os"
+
+	"github.com/migration-guardian/guardian/internal/action"
 )
 
-// runAction is wired to the action package once it lands.
+// runAction runs the binary as the GitHub Action.
 func runAction(ctx context.Context, stdout, stderr io.Writer) int {
-	io.WriteString(stderr, "guardian: action mode is not available in this build\n")
-	return ExitUsage
+	return action.Run(ctx, action.Env{Getenv: os.Getenv}, stdout, stderr)
 }

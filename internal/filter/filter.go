@@ -121,7 +121,7 @@ type suppression struct {
 
 type suppressions []*suppression
 
-var directive = regexp.MustCompile(`(?:--|#|//|/\*)\s*guardian:(ignore-file|ignore)\b[ \t]*([^\s*]*)[ \t]*(.*?)\s*(?:\*/\s*)?$`)
+var directive = regexp.MustCompile(`(?:--|#|//|/\*)\s*guardian:(ignore-file|ignore)\b[ \t]*((?:[A-Za-z][A-Za-z0-9_-]*)(?:,\s*[A-Za-z][A-Za-z0-9_-]*)*)?[ \t]*(.*?)\s*(?:\*/\s*)?$`)
 
 // collect reads suppression comments from every file with findings or
 // statements.
@@ -169,7 +169,7 @@ func parse(path, text string, spans []ir.Span, inChange bool) []*suppression {
 		if m == nil {
 			continue
 		}
-		s := &suppression{path: path, line: i + 1, file: m[1] == "ignore-file", reason: strings.TrimSpace(m[3]), inChange: inChange, rawKeyword: m[1]}
+		s := &suppression{path: path, line: i + 1, file: m[1] == "ignore-file", reason: reasonOf(m[3]), inChange: inChange, rawKeyword: m[1]}
 		for _, key := range strings.Split(m[2], ",") {
 			key = strings.TrimSpace(key)
 			if key == "" {
@@ -198,6 +198,20 @@ func parse(path, text string, spans []ir.Span, inChange bool) []*suppression {
 		out = append(out, s)
 	}
 	return out
+}
+
+// reasonOf trims the reason text; it ends where another comment starts on
+// the same line.
+func reasonOf(s string) string {
+	for _, marker := range []string{" -- ", " // ", " /* ", " # "} {
+		if i := strings.Index(" "+s+" ", marker); i >= 0 {
+			s = s[:max(i-1, 0)]
+		}
+	}
+	if strings.HasPrefix(s, "--") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/*") {
+		return ""
+	}
+	return strings.TrimSpace(s)
 }
 
 // nextCodeLine returns the 1-based number of the first line at or after

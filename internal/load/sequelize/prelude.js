@@ -12,6 +12,7 @@
   const TX = Symbol('guardian.transaction');
   const MODEL = Symbol('guardian.model');
   const META = Symbol('guardian.meta');
+  const EXTRA = Symbol('guardian.extra');
 
   const isObj = (v) => v !== null && typeof v === 'object';
   const isPlain = (v) => {
@@ -430,7 +431,7 @@
         return done();
       },
       removeIndex(table, nameOrFields, opts) {
-        rec('removeIndex', { table: tableOf(table), tableText: safeString(table), name: str(nameOrFields), fields: Array.isArray(nameOrFields) ? nameOrFields.map(safeString) : undefined, nameText: safeString(nameOrFields) }, opts);
+        rec('removeIndex', { table: tableOf(table), tableText: safeString(table), name: str(nameOrFields), fields: Array.isArray(nameOrFields) ? nameOrFields.map(fieldName) : undefined, nameText: safeString(nameOrFields) }, opts);
         return done();
       },
       addConstraint(table, a, b) {
@@ -646,7 +647,7 @@
         type: isObj(ix) ? str(ix.type) : undefined,
       })) : [],
       decorated: how === 'decorator',
-      extra: cls && cls[META + 'x'],
+      extra: M[EXTRA],
     };
     meta.table = host.record('model', payload) || name;
     registry[name] = M;
@@ -767,7 +768,7 @@
       (grouped[n] || grouped['#' + ix.field]).fields.push(ix.field);
     }
     o.indexes = (Array.isArray(o.indexes) ? o.indexes : []).concat(Object.values(grouped));
-    ctor[META + 'x'] = { lines: info.lines, tableLine: ctor.__tableLine };
+    ctor[EXTRA] = { lines: info.lines, tableLine: ctor.__tableLine };
     const name = str(o.modelName) || ctor.name;
     defineModel(name, attrs, o, 'decorator', ctor);
     ctor[META].done = true;

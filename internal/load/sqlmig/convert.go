@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pingcap/tidb/pkg/parser"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -29,13 +30,22 @@ func ParseStatements(path string, src []byte, firstLine int) []ir.Op {
 	if len(stmts) == 0 {
 		return nil
 	}
-	c := &converter{path: path, p: parser.New(), prepared: map[string]bool{}}
+	p, _ := parsers.Get().(*parser.Parser)
+	if p == nil {
+		p = parser.New()
+	}
+	c := &converter{path: path, p: p, prepared: map[string]bool{}}
 	ops := make([]ir.Op, 0, len(stmts))
 	for _, st := range stmts {
 		ops = append(ops, c.statement(st))
 	}
+	parsers.Put(c.p)
 	return ops
 }
+
+// parsers recycles TiDB parsers, which are costly to build; a parser is not
+// safe for concurrent use, so each ParseStatements call takes its own.
+var parsers sync.Pool
 
 // converter interprets the statements of one file.
 type converter struct {
@@ -469,16 +479,9 @@ func column(def *ast.ColumnDef, rw rewritten, sc *scan) (*schema.Column, []schem
 		col.Type = schema.Type{Base: base}
 	}
 	info := sc.columns[strings.ToLower(name)]
-	if info.serial {
-		// SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE.
-		col.Nullable = false
-		col.AutoIncrement = true
-	}
+	// SERIAL needs no care: the parser adds its NOT NULL AUTO_INCREMENT UNIQUE.
 	var inline []schema.AlterSpec
 	var checks []*schema.Check
-	if info.serial {
-		inline = append(inline, &schema.AddIndex{Index: &schema.Index{Unique: true, Parts: []schema.IndexPart{{Column: name}}}})
-	}
 	for _, o := range def.Options {
 		switch o.Tp {
 		case ast.ColumnOptionNotNull:
@@ -1035,7 +1038,8 @@ func alterTable(n *ast.AlterTableStmt, rw rewritten, sc *scan) (schema.Change, s
 			def := s.NewColumns[0]
 			acd := &schema.AlterColumnDefault{Name: def.Name.Name.O}
 			for _, o := range def.Options {
-				if o.Tp == ast.ColumnOptionDefaultValue {
+				// SET DEFAULT comes as an option without type.
+				if o.Expr != nil && (o.Tp == ast.ColumnOptionDefaultValue || o.Tp == ast.ColumnOptionNoOption) {
 					acd.Default = defaultValue(o.Expr, sc.columns[strings.ToLower(def.Name.Name.O)].defaultParen)
 				}
 			}

@@ -32,7 +32,6 @@ type scan struct {
 // colInfo is what the token pass learns about one column definition.
 type colInfo struct {
 	defaultParen bool // DEFAULT (…): an expression default
-	serial       bool // the type is SERIAL
 	invisible    bool // INVISIBLE attribute (MySQL 8.0.23+)
 }
 
@@ -300,9 +299,6 @@ func (sc *scan) elementFrom(ts []token, i int, first token) {
 	name := ts[i].val
 	sc.set("column:"+name, first, last)
 	info := sc.columns[strings.ToLower(name)]
-	if i+1 < len(ts) && ts[i+1].is("SERIAL") {
-		info.serial = true
-	}
 	depth := 0
 	for j := i + 1; j < len(ts); j++ {
 		t := ts[j]

@@ -1,0 +1,2 @@
+-- migrate:up
+ALTER TABLE users ADD COLUMN b INT;

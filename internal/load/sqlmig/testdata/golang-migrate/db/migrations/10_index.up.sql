@@ -1,0 +1,1 @@
+CREATE INDEX ix_email ON users (email);

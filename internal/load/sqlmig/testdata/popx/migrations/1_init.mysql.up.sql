@@ -1,0 +1,1 @@
+CREATE TABLE mysql_only (id INT) ENGINE=InnoDB;

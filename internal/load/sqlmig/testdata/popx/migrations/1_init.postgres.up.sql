@@ -1,0 +1,1 @@
+CREATE TABLE pg (id SERIAL);

@@ -1,0 +1,1 @@
+CREATE TABLE neutral (id INT);

@@ -1,0 +1,1 @@
+ALTER TABLE orders DROP COLUMN qty2, DROP COLUMN qty, DROP COLUMN note, DROP COLUMN placed_at, DROP COLUMN currency;

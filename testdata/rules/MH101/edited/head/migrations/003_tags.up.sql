@@ -1,0 +1,2 @@
+-- ok: a new migration is not an edit
+CREATE TABLE tags (id INT PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE users (id INT PRIMARY KEY); -- want RB101 "has no rollback"

@@ -1,0 +1,1 @@
+-- nothing to roll back -- want RB102 "performs no schema operation"

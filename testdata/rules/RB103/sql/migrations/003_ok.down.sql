@@ -1,0 +1,2 @@
+-- ok: the down undoes the up exactly
+ALTER TABLE orders DROP COLUMN note;

@@ -1,0 +1,2 @@
+DROP TABLE users; -- want RB104 "error 3730"
+DROP TABLE orders;

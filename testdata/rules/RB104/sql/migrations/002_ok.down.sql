@@ -1,0 +1,3 @@
+-- ok: children first
+DROP TABLE b;
+DROP TABLE a;

@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN unrelated INT NULL;
+ALTER TABLE orders DROP COLUMN unrelated;
