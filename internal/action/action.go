@@ -357,15 +357,28 @@ func (r *runner) sources(ctx context.Context) (scan.Options, *sources.Change, er
 		FailOn:       &r.in.FailOn,
 		MySQLVersion: r.in.MySQLVersion,
 	}
+	head, herr := workspaceHead(ctx, r.workdir)
 	var change *sources.Change
 	if r.number != 0 {
 		c, err := r.listChange(ctx)
-		if err != nil {
+		switch {
+		case err == nil:
+			change = c
+		case !r.readOnly:
 			return opts, nil, err
+		case herr == nil && head == r.headSHA && r.baseSHA != "":
+			// The API refused (403/404, rate limit): diff the checkout.
+			gc, gerr := sources.GitChange(ctx, r.workspace, r.baseSHA)
+			if gerr != nil {
+				r.note("Could not list the pull request's files (%s) nor diff the checkout against %s; the whole repository was reviewed.", apiStatus(err), short(r.baseSHA))
+				break
+			}
+			r.note("Could not list the pull request's files (%s); the change was taken from the checkout (git diff %s...HEAD).", apiStatus(err), short(r.baseSHA))
+			change = gc
+		default:
+			r.note("Could not list the pull request's files (%s); the whole repository was reviewed.", apiStatus(err))
 		}
-		change = c
 	}
-	head, herr := workspaceHead(ctx, r.workdir)
 	switch {
 	case herr == nil && head == r.headSHA:
 		r.infof("Reading files from the workspace (checked out at %s).", short(head))

@@ -143,7 +143,9 @@ func readWants(t *testing.T, root string) []*want {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path || out[i].path == out[j].path && out[i].line < out[j].line })
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].path < out[j].path || out[i].path == out[j].path && out[i].line < out[j].line
+	})
 	return out
 }
 

@@ -200,9 +200,10 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		maxWait = time.Minute
 	}
 	waitedForRate := false
+	sent := false
 	for attempt := 0; ; attempt++ {
 		r := req
-		if attempt > 0 {
+		if sent {
 			if req.Body != nil && req.GetBody == nil {
 				return nil, errors.New("comment: cannot retry a request whose body cannot be replayed")
 			}
@@ -216,6 +217,7 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 		}
 		resp, err := base.RoundTrip(r)
+		sent = true
 		retryable := err != nil || (resp != nil && resp.StatusCode >= 500)
 		if !retryable && resp != nil && !waitedForRate {
 			if d, ok := rateLimitWait(resp, t.now()); ok && d <= maxWait {

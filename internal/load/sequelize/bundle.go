@@ -339,3 +339,17 @@ type lineError struct {
 }
 
 func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+// importLine finds the line of importer that names spec in quotes.
+func (r *repo) importLine(importer, spec string) int {
+	data, err := r.read(importer)
+	if err != nil {
+		return 1
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, "'"+spec+"'") || strings.Contains(l, "\""+spec+"\"") || strings.Contains(l, "`"+spec+"`") {
+			return i + 1
+		}
+	}
+	return 1
+}

@@ -752,6 +752,8 @@
   function finishDecorated(ctor) {
     if (ctor[META] && ctor[META].done) return;
     const o = Object.assign({}, ctor.__tableOptions || {});
+    const tsNames = ctor.__ts || {};
+    for (const k of Object.keys(tsNames)) if (o[k] === undefined) o[k] = tsNames[k];
     const info = tsAttrs(ctor);
     const attrs = {};
     for (const k of Object.keys(info.attrs)) {

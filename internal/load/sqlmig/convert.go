@@ -72,7 +72,7 @@ func (c *converter) statement(st Statement) ir.Op {
 			c.prepared[name] = true
 			inner := toks[3].val
 			op.Text = inner
-			change, attrs, reason := c.interpret(inner, st.Line, st.Line)
+			change, attrs, reason := c.interpret(inner, tokenize(inner), st.Line)
 			op.Change, op.NotAnalyzed = change, reason
 			_ = attrs // positions inside a string literal are not the file's lines
 			return op
@@ -85,7 +85,7 @@ func (c *converter) statement(st Statement) ir.Op {
 		op.Change = &schema.Other{Kind: strings.ToUpper(toks[0].text)}
 		return op
 	}
-	op.Change, op.Attrs, op.NotAnalyzed = c.interpret(st.Text, st.Line, st.EndLine)
+	op.Change, op.Attrs, op.NotAnalyzed = c.interpret(st.Text, toks, st.Line)
 	for k, s := range op.Attrs {
 		s.Path = c.path
 		op.Attrs[k] = s
@@ -124,12 +124,19 @@ func programKind(toks []token) string {
 
 var lineColRE = regexp.MustCompile(`line (\d+) column (\d+)`)
 
-// interpret parses one statement and converts it. firstLine is the file
-// line of the text's first line.
-func (c *converter) interpret(text string, firstLine, endLine int) (change schema.Change, attrs map[string]ir.Span, reason string) {
-	sc := scanStatement(text, firstLine)
-	rw := rewrite(text, sc.blank)
+// interpret parses one statement and converts it. toks are the statement's
+// tokens; firstLine is the file line of the text's first line.
+func (c *converter) interpret(text string, toks []token, firstLine int) (change schema.Change, attrs map[string]ir.Span, reason string) {
+	sc := scanStatement(toks, firstLine)
+	rw := rewrite(text, toks, sc.blank)
 	node, err := c.parse(rw.text)
+	if err != nil && len(sc.parenDefaults) > 0 {
+		// The parser only reads DEFAULT (function()) and DEFAULT (literal);
+		// MySQL 8 takes any expression. Hide the expressions and retry.
+		if node2, rw2, err2 := c.parseWithoutDefaults(text, rw, sc); err2 == nil {
+			node, rw, err = node2, rw2, nil
+		}
+	}
 	if err != nil {
 		msg := err.Error()
 		msg = lineColRE.ReplaceAllStringFunc(msg, func(m string) string {
@@ -154,6 +161,26 @@ func (c *converter) interpret(text string, firstLine, endLine int) (change schem
 	return change, sc.attrs, ""
 }
 
+// parseWithoutDefaults parses the statement with every DEFAULT (expression)
+// of a column definition replaced by DEFAULT (0); the expressions are kept
+// in rw.defaults, as written.
+func (c *converter) parseWithoutDefaults(text string, rw rewritten, sc *scan) (ast.StmtNode, rewritten, error) {
+	b := []byte(rw.text)
+	rw.defaults = map[string]string{}
+	for _, d := range sc.parenDefaults {
+		rw.defaults[d.column] = strings.Join(strings.Fields(text[d.open.end:d.close.off]), " ")
+		for i := d.open.end; i < d.close.off; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+		b[d.open.end] = '0'
+	}
+	rw.text = string(b)
+	node, err := c.parse(rw.text)
+	return node, rw, err
+}
+
 // parse runs the TiDB parser on one statement, turning a parser panic into
 // an error.
 func (c *converter) parse(text string) (node ast.StmtNode, err error) {
@@ -173,6 +200,9 @@ type rewritten struct {
 	// spatial maps a column name (lower case) to its spatial type, which
 	// was replaced by BLOB for the parser.
 	spatial map[string]string
+	// defaults maps a column name (lower case) to the text of its DEFAULT
+	// (expression), when the parser saw DEFAULT (0) instead.
+	defaults map[string]string
 	// spatialIndex holds the comma-joined lower-case columns of SPATIAL
 	// indexes written in a table definition, which became plain indexes.
 	spatialIndex map[string]bool
@@ -187,30 +217,27 @@ var spatialTypes = map[string]string{
 // rewrite replaces the MySQL syntax the TiDB parser rejects but that we can
 // still interpret (spatial column types, SRID, SPATIAL INDEX in a table
 // definition) by blanks or look-alikes of the same length, keeping offsets.
-func rewrite(text string, blanks []token) rewritten {
+func rewrite(text string, toks []token, blanks []token) rewritten {
 	rw := rewritten{text: text}
-	if len(blanks) > 0 {
-		b := []byte(text)
-		for _, t := range blanks {
-			for i := t.off; i < t.end && i < len(b); i++ {
-				b[i] = ' '
-			}
+	needed := len(blanks) > 0
+	for _, t := range toks {
+		if t.kind == tokWord && len(t.text) >= 4 && (spatialTypes[strings.ToUpper(t.text)] != "" || t.is("SPATIAL") || t.is("SRID")) {
+			needed = true
+			break
 		}
-		text = string(b)
-		rw.text = text
 	}
-	upper := strings.ToUpper(text)
-	if !strings.Contains(upper, "POINT") && !strings.Contains(upper, "GEOM") && !strings.Contains(upper, "POLYGON") &&
-		!strings.Contains(upper, "LINESTRING") && !strings.Contains(upper, "SPATIAL") && !strings.Contains(upper, "SRID") {
+	if !needed {
 		return rw
 	}
 	b := []byte(text)
 	blank := func(t token) {
-		for i := t.off; i < t.end; i++ {
+		for i := t.off; i < t.end && i < len(b); i++ {
 			b[i] = ' '
 		}
 	}
-	toks := tokenize(text)
+	for _, t := range blanks {
+		blank(t)
+	}
 	for i, t := range toks {
 		if t.kind != tokWord {
 			continue
@@ -492,6 +519,9 @@ func column(def *ast.ColumnDef, rw rewritten, sc *scan) (*schema.Column, []schem
 			col.AutoIncrement = true
 		case ast.ColumnOptionDefaultValue:
 			col.Default = defaultValue(o.Expr, info.defaultParen)
+			if text, ok := rw.defaults[strings.ToLower(name)]; ok {
+				col.Default = &schema.Default{Expr: true, Value: text}
+			}
 		case ast.ColumnOptionOnUpdate:
 			col.OnUpdate = timeFunc(o.Expr)
 		case ast.ColumnOptionComment:

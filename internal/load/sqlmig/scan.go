@@ -23,6 +23,9 @@ type scan struct {
 	// dropConstraint lists the names of DROP CONSTRAINT clauses, in order
 	// (the parser represents them as DROP CHECK).
 	dropConstraint []string
+	// parenDefaults are the DEFAULT (expression) clauses of column
+	// definitions, which the parser accepts only for some expressions.
+	parenDefaults []parenDefault
 	// blank lists the tokens to hide from the parser (column INVISIBLE).
 	blank     []token
 	uncheckN  int
@@ -33,6 +36,12 @@ type scan struct {
 type colInfo struct {
 	defaultParen bool // DEFAULT (…): an expression default
 	invisible    bool // INVISIBLE attribute (MySQL 8.0.23+)
+}
+
+// parenDefault locates the parentheses of a DEFAULT (expression) clause.
+type parenDefault struct {
+	column      string // lower case
+	open, close token
 }
 
 // fkNames are the CONSTRAINT symbol and the index name of a FOREIGN KEY clause.
@@ -46,11 +55,10 @@ var keyKeywords = map[string]bool{
 	"FULLTEXT": true, "SPATIAL": true, "FOREIGN": true, "CHECK": true, "PERIOD": true,
 }
 
-// scanStatement runs the token pass over a statement whose first line is
-// firstLine in the file.
-func scanStatement(text string, firstLine int) *scan {
-	sc := &scan{toks: tokenize(text), firstLine: firstLine, columns: map[string]colInfo{}}
-	toks := sc.toks
+// scanStatement runs the token pass over the tokens of a statement whose
+// first line is firstLine in the file.
+func scanStatement(toks []token, firstLine int) *scan {
+	sc := &scan{toks: toks, firstLine: firstLine, columns: map[string]colInfo{}}
 	if len(toks) < 3 {
 		return sc
 	}
@@ -310,6 +318,9 @@ func (sc *scan) elementFrom(ts []token, i int, first token) {
 		case depth != 0:
 		case t.is("DEFAULT") && j+1 < len(ts) && ts[j+1].isPunct('('):
 			info.defaultParen = true
+			if end := closeParen(ts, j+1); end < len(ts) {
+				sc.parenDefaults = append(sc.parenDefaults, parenDefault{column: strings.ToLower(name), open: ts[j+1], close: ts[end]})
+			}
 		case t.is("REFERENCES"):
 			sc.set("fk:"+name, t, last)
 		case t.is("CHECK"):
