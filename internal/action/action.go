@@ -165,7 +165,7 @@ func (r *runner) run(ctx context.Context) int {
 		r.errorf("%v", err)
 		return ExitError
 	}
-	r.infof("Migration Guardian: event %s, %s, mode %s", r.eventName, r.target(), r.mode)
+	r.infof("Migration Guardian: %s event, %s.", r.eventName, r.target())
 
 	if r.client != nil && !r.readOnly {
 		r.check = &comment.CheckRun{Client: r.client, Repo: r.crepo(), Name: in.CheckName, Mode: in.FilterMode}
@@ -674,10 +674,10 @@ func (r *runner) finish(res *scan.Result) int {
 		"report-path": r.reportPath,
 	})
 	if res.Failed() {
-		r.errorf("Migration Guardian: findings reach fail-on %s (%s).", res.FailOn, comment.CheckTitle(res))
+		r.errorf("Migration Guardian: findings reach fail-on %s (%s; mode %s).", res.FailOn, comment.CheckTitle(res), r.mode)
 		return ExitFailed
 	}
-	r.infof("Migration Guardian: %s (fail-on %s).", comment.CheckTitle(res), res.FailOn)
+	r.infof("Migration Guardian: %s (fail-on %s, mode %s).", comment.CheckTitle(res), res.FailOn, r.mode)
 	return ExitOK
 }
 

@@ -25,6 +25,9 @@ func init() {
 		ruleBC101, ruleBC103,
 		ruleDS101, ruleDS102,
 		ruleMH101, ruleMH102,
+		// Data types and integrity (DT102-DT112).
+		ruleDT102, ruleDT103, ruleDT104, ruleDT105, ruleDT106, ruleDT107,
+		ruleDT108, ruleDT109, ruleDT110, ruleDT111, ruleDT112,
 		// Suppression comments (reported by the filter step).
 		ruleGD102, ruleGD103,
 	}

@@ -10,6 +10,8 @@ type Error struct {
 	Message  string // the server's message text, filled in
 }
 
+// Error renders the error as the mysql client prints it:
+// ERROR 1050 (42S01): Table 't' already exists.
 func (e *Error) Error() string {
 	return fmt.Sprintf("ERROR %d (%s): %s", e.Code, e.SQLState, e.Message)
 }

@@ -26,6 +26,12 @@ func (c *Column) DefinitionSQL() string {
 	return c.definitionSQL("", "")
 }
 
+// ColumnSQL renders column c of t as t.CreateSQL writes it: its character
+// set and collation are left out when they equal the table defaults.
+func (t *Table) ColumnSQL(c *Column) string {
+	return c.definitionSQL(t.Options.Charset, t.Options.Collation)
+}
+
 // definitionSQL omits the character set and collation when they equal the
 // table defaults tcs and tco, as SHOW CREATE TABLE does.
 func (c *Column) definitionSQL(tcs, tco string) string {
@@ -248,6 +254,9 @@ func (o TableOptions) sql() string {
 // (Insert, Update, Delete with a LIMIT) render as a SQL comment that says
 // what ran, so the output stays safe to execute.
 func RenderChange(c Change) string {
+	if err := checkNotNil(c); err != nil {
+		return "-- " + err.Error()
+	}
 	switch c := c.(type) {
 	case *CreateTable:
 		if c.Like != "" {

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,9 @@ func Apply(s *Schema, c Change, o Options) (*Schema, error) {
 	if s == nil {
 		s = &Schema{}
 	}
+	if err := checkNotNil(c); err != nil {
+		return s, err
+	}
 	w := &work{o: o, s: &Schema{Tables: slices.Clone(s.Tables)}, owned: map[*Table]bool{}}
 	var err *Error
 	switch c := c.(type) {
@@ -66,6 +70,61 @@ func Apply(s *Schema, c Change, o Options) (*Schema, error) {
 		return s, nil
 	}
 	return w.s, nil
+}
+
+// checkNotNil refuses typed nil changes and clauses, which a caller can
+// build by mistake and which would otherwise be dereferenced.
+func checkNotNil(c Change) error {
+	if c == nil {
+		return nil // nothing to do, like Other
+	}
+	if v := reflect.ValueOf(c); v.Kind() == reflect.Pointer && v.IsNil() {
+		return fmt.Errorf("schema: apply: nil %T", c)
+	}
+	var specs []AlterSpec
+	switch c := c.(type) {
+	case *AlterTable:
+		specs = c.Specs
+	case *CreateTable:
+		if c.Table == nil {
+			return fmt.Errorf("schema: apply: CREATE TABLE without a table")
+		}
+	}
+	for len(specs) > 0 {
+		sp := specs[0]
+		specs = specs[1:]
+		if sp == nil {
+			return fmt.Errorf("schema: apply: nil ALTER TABLE clause")
+		}
+		if v := reflect.ValueOf(sp); v.Kind() == reflect.Pointer && v.IsNil() {
+			return fmt.Errorf("schema: apply: nil %T", sp)
+		}
+		switch sp := sp.(type) {
+		case *AddColumn:
+			if sp.Column == nil {
+				return fmt.Errorf("schema: apply: ADD COLUMN without a column")
+			}
+			specs = append(specs, sp.Inline...)
+		case *ModifyColumn:
+			if sp.Column == nil {
+				return fmt.Errorf("schema: apply: MODIFY COLUMN without a column")
+			}
+			specs = append(specs, sp.Inline...)
+		case *AddIndex:
+			if sp.Index == nil {
+				return fmt.Errorf("schema: apply: ADD INDEX without an index")
+			}
+		case *AddForeignKey:
+			if sp.ForeignKey == nil {
+				return fmt.Errorf("schema: apply: ADD FOREIGN KEY without a key")
+			}
+		case *AddCheck:
+			if sp.Check == nil {
+				return fmt.Errorf("schema: apply: ADD CHECK without a check")
+			}
+		}
+	}
+	return nil
 }
 
 // ApplyAll applies the changes in order and stops at the first error,
@@ -195,16 +254,25 @@ func (w *work) createTable(c *CreateTable) *Error {
 		}
 	}
 	for _, ix := range src.Indexes {
+		if ix == nil {
+			continue
+		}
 		if err := st.addIndex(ix.Clone(), false); err != nil {
 			return err
 		}
 	}
 	for _, fk := range src.ForeignKeys {
+		if fk == nil {
+			continue
+		}
 		if err := st.addForeignKey(&AddForeignKey{ForeignKey: fk.Clone()}); err != nil {
 			return err
 		}
 	}
 	for _, ck := range src.Checks {
+		if ck == nil {
+			continue
+		}
 		cc := *ck
 		if err := st.addCheck(&cc); err != nil {
 			return err
@@ -373,7 +441,7 @@ func (w *work) renameOne(from, to string) *Error {
 // generatedSuffix reports whether name is table+infix+N and returns N.
 func generatedSuffix(name, table, infix string) (int, bool) {
 	p := table + infix
-	if !strings.HasPrefix(strings.ToLower(name), strings.ToLower(p)) {
+	if len(name) <= len(p) || !strings.EqualFold(name[:len(p)], p) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(name[len(p):])

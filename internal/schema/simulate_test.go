@@ -406,3 +406,30 @@ func TestApplyCopyOnWrite(t *testing.T) {
 		})
 	}
 }
+
+func TestApplyRefusesNilParts(t *testing.T) {
+	tests := []struct {
+		name   string
+		change Change
+	}{
+		{"nil create", (*CreateTable)(nil)},
+		{"create without table", &CreateTable{}},
+		{"nil clause", alter("users", nil)},
+		{"typed nil clause", alter("users", (*AddColumn)(nil))},
+		{"add column without column", alter("users", &AddColumn{})},
+		{"nil inline clause", alter("users", &AddColumn{Column: col(t, "x", "INT"), Inline: []AlterSpec{(*AddIndex)(nil)}})},
+		{"add check without check", alter("users", &AddCheck{})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := baseSchema(t)
+			next, err := Apply(s, tt.change, Options{})
+			if err == nil || next != s {
+				t.Fatalf("Apply = (%p, %v), want the input and an error", next, err)
+			}
+			if got := RenderChange(tt.change); !strings.HasPrefix(got, "-- ") {
+				t.Fatalf("RenderChange = %q, want a comment", got)
+			}
+		})
+	}
+}

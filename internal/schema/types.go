@@ -639,7 +639,7 @@ func (t Type) RowBytes() int {
 // each side of the point, plus the leftover digits.
 func decimalBytes(p, s int) int {
 	left := [...]int{0, 1, 1, 2, 2, 3, 3, 4, 4}
-	in, fr := p-s, s
+	in, fr := max(p-s, 0), max(s, 0)
 	return in/9*4 + left[in%9] + fr/9*4 + left[fr%9]
 }
 

@@ -239,6 +239,14 @@ func loaderFor(p string) api.Loader {
 // bundle bundles one entry file with its local imports into CommonJS with
 // an inline source map. Only repository files are read, through r.read.
 func (r *repo) bundle(entry string) (out bundled) {
+	return r.bundleAs(entry, loaderFor(entry))
+}
+
+// loaderJS is the loader of files without a JS extension (.sequelizerc).
+const loaderJS = api.LoaderJS
+
+// bundleAs is bundle with an explicit loader for the entry file.
+func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 	defer func() {
 		if v := recover(); v != nil {
 			out = bundled{Problems: []problemAt{{Path: entry, Line: 1, Message: fmt.Sprintf("bundling failed: %v", v)}}}
@@ -268,7 +276,11 @@ func (r *repo) bundle(entry string) (out bundled) {
 				return api.OnLoadResult{}, fmt.Errorf("cannot read %s: %v", a.Path, err)
 			}
 			s := string(data)
-			return api.OnLoadResult{Contents: &s, Loader: loaderFor(a.Path)}, nil
+			l := loaderFor(a.Path)
+			if a.Path == entry {
+				l = entryLoader
+			}
+			return api.OnLoadResult{Contents: &s, Loader: l}, nil
 		})
 	}}
 	res := api.Build(api.BuildOptions{

@@ -311,8 +311,10 @@ func (ev *migEval) record(kind string, payload goja.Value, at srcPos) goja.Value
 	}
 	site := ev.site(at, &p)
 	ops := ev.low.lower(&p, site)
-	for i := range ops {
-		ops[i].Attrs = withIndexAttrs(ops[i], site)
+	if p.Method != "query" {
+		for i := range ops {
+			ops[i].Attrs = withIndexAttrs(ops[i], site)
+		}
 	}
 	ev.ops[ev.dir] = append(ev.ops[ev.dir], ops...)
 	return goja.Undefined()

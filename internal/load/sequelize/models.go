@@ -386,7 +386,7 @@ func (me *modelEval) model(p *modelPayload, at srcPos) *ir.Model {
 	if !hasPK {
 		m.Attributes = append(m.Attributes, &ir.Attribute{
 			Name: "id", Field: "id", PrimaryKey: true, Implicit: true, Span: m.Span,
-			Column: &schema.Column{Name: "id", Type: schema.Type{Base: "int"}, AutoIncrement: true},
+			Column: &schema.Column{Name: "id", Type: mustType("INTEGER"), AutoIncrement: true},
 		})
 	}
 	for i := range p.Attrs {
@@ -443,7 +443,7 @@ func (me *modelEval) model(p *modelPayload, at srcPos) *ir.Model {
 			field := underscoredIf(name, p.Underscored)
 			m.Attributes = append(m.Attributes, &ir.Attribute{
 				Name: name, Field: field, Implicit: true, Span: m.Span,
-				Column: &schema.Column{Name: field, Type: schema.Type{Base: "datetime"}, Nullable: nullable},
+				Column: &schema.Column{Name: field, Type: mustType("DATETIME"), Nullable: nullable},
 			})
 		}
 		addTS(p.CreatedAt, "createdAt", false)
@@ -553,4 +553,13 @@ func (me *modelEval) optional(m *ir.Model) {
 	if all := anyOptionalRe.FindAllStringSubmatch(src, -1); len(all) == 1 {
 		m.Optional = quotedNames(all[0][1])
 	}
+}
+
+// mustType parses a type Sequelize itself renders; they always parse.
+func mustType(s string) schema.Type {
+	t, err := schema.ParseType(s)
+	if err != nil {
+		return schema.Type{Base: strings.ToLower(s)}
+	}
+	return t
 }

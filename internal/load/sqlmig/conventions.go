@@ -230,6 +230,18 @@ func Load(files []File) []*ir.Migration {
 				Message: "Flyway undo file without a versioned migration of the same version"})
 		}
 	}
+	// popx directories: the dialect-neutral files there are popx too.
+	popxDirs := map[string]bool{}
+	for _, g := range order {
+		if g.convention == ConvPopx && g.up != nil {
+			popxDirs[path.Dir(g.up.Path)] = true
+		}
+	}
+	for _, g := range order {
+		if g.convention == ConvGolangMigrate && g.up != nil && popxDirs[path.Dir(g.up.Path)] {
+			g.convention = ConvPopx
+		}
+	}
 	var out, repeatable []*ir.Migration
 	for _, g := range order {
 		if g.up == nil && g.down == nil {
@@ -290,8 +302,14 @@ func (g *group) setDialect(f *File, down, mysql bool) {
 }
 
 // build parses the files of a group into a migration.
-func (g *group) build() *ir.Migration {
-	m := &ir.Migration{Version: g.version, Name: g.name, Kind: "sql", Convention: g.convention}
+func (g *group) build() (m *ir.Migration) {
+	m = &ir.Migration{Version: g.version, Name: g.name, Kind: "sql", Convention: g.convention}
+	defer func() {
+		if r := recover(); r != nil {
+			m.Problems = append(m.Problems, ir.Problem{Span: ir.Span{Path: m.Path, Line: 1, EndLine: 1},
+				Message: fmt.Sprintf("migration could not be loaded (internal error: %v)", r)})
+		}
+	}()
 	m.Problems = append(m.Problems, g.problems...)
 	if g.up != nil {
 		m.Path = g.up.Path

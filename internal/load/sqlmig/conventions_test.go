@@ -113,7 +113,7 @@ func TestLoadConventions(t *testing.T) {
 			dir: "popx",
 			want: []string{
 				"1|init|popx|migrations/1_init.mysql.up.sql|migrations/1_init.down.sql|down@migrations/1_init.down.sql:1 up=[CreateTable@1] down=[DropTable@1]",
-				"2|more|golang-migrate|migrations/2_more.up.sql||- up=[CreateTable@1] down=[]",
+				"2|more|popx|migrations/2_more.up.sql||- up=[CreateTable@1] down=[]",
 			},
 		},
 		{

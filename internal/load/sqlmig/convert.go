@@ -55,12 +55,18 @@ type converter struct {
 	prepared map[string]bool
 }
 
-func (c *converter) statement(st Statement) ir.Op {
-	op := ir.Op{
+func (c *converter) statement(st Statement) (op ir.Op) {
+	op = ir.Op{
 		Span:   ir.Span{Path: c.path, Line: st.Line, EndLine: st.EndLine},
 		Text:   st.Text,
 		Origin: "sql",
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			op.Change, op.Attrs = nil, nil
+			op.NotAnalyzed = fmt.Sprintf("statement could not be interpreted (internal error: %v)", r)
+		}
+	}()
 	toks := tokenize(st.Text)
 	if kind := programKind(toks); kind != "" {
 		op.Change = &schema.Other{Kind: kind}
@@ -81,8 +87,17 @@ func (c *converter) statement(st Statement) ir.Op {
 		op.NotAnalyzed = "dynamic SQL built at run time (PREPARE … FROM a variable): the statement it runs is unknown"
 		return op
 	}
-	if len(toks) >= 1 && (toks[0].is("EXECUTE") || toks[0].is("DEALLOCATE")) {
-		op.Change = &schema.Other{Kind: strings.ToUpper(toks[0].text)}
+	if len(toks) >= 2 && toks[0].is("EXECUTE") {
+		if _, ok := c.prepared[strings.ToLower(toks[1].val)]; !ok {
+			op.NotAnalyzed = "dynamic SQL built at run time (EXECUTE of a statement prepared elsewhere): the statement it runs is unknown"
+			return op
+		}
+		// Reported (or interpreted) at its PREPARE.
+		op.Change = &schema.Other{Kind: "EXECUTE"}
+		return op
+	}
+	if len(toks) >= 1 && toks[0].is("DEALLOCATE") {
+		op.Change = &schema.Other{Kind: "DEALLOCATE PREPARE"}
 		return op
 	}
 	op.Change, op.Attrs, op.NotAnalyzed = c.interpret(st.Text, toks, st.Line)
@@ -149,11 +164,6 @@ func (c *converter) interpret(text string, toks []token, firstLine int) (change 
 		}
 		return nil, nil, "the SQL parser could not read this statement: " + msg
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			change, attrs, reason = nil, nil, fmt.Sprintf("statement could not be interpreted: %v", r)
-		}
-	}()
 	change, reason = convertNode(node, rw, sc)
 	if change == nil {
 		return nil, nil, reason

@@ -251,7 +251,23 @@ func TestConvert(t *testing.T) {
 		{name: "call", sql: "CALL p()", want: &schema.Other{Kind: "CALL"}},
 		{name: "executable comment", sql: "/*!40101 SET NAMES utf8mb4 */", want: &schema.Other{Kind: "SET"}},
 		{name: "prepare literal", sql: "PREPARE s FROM 'ALTER TABLE t DROP COLUMN a'", want: &schema.AlterTable{Table: "t", Specs: []schema.AlterSpec{&schema.DropColumn{Name: "a"}}}},
-		{name: "execute", sql: "EXECUTE s", want: &schema.Other{Kind: "EXECUTE"}},
+		{
+			name: "default expressions the parser does not read",
+			sql:  "CREATE TABLE t (a INT DEFAULT (1 +\n 1), b DATETIME DEFAULT (CURRENT_TIMESTAMP + INTERVAL 1 DAY), c INT DEFAULT 3)",
+			want: &schema.CreateTable{Table: &schema.Table{Name: "t", Columns: []*schema.Column{
+				{Name: "a", Type: intT, Nullable: true, Default: &schema.Default{Expr: true, Value: "1 + 1"}},
+				{Name: "b", Type: schema.Type{Base: "datetime"}, Nullable: true, Default: &schema.Default{Expr: true, Value: "CURRENT_TIMESTAMP + INTERVAL 1 DAY"}},
+				{Name: "c", Type: intT, Nullable: true, Default: &schema.Default{Value: "3"}},
+			}}},
+		},
+		{
+			name: "default function in parentheses",
+			sql:  "ALTER TABLE t ADD COLUMN u BINARY(16) NOT NULL DEFAULT (UUID_TO_BIN(UUID())), ALTER COLUMN v SET DEFAULT (NOW())",
+			want: &schema.AlterTable{Table: "t", Specs: []schema.AlterSpec{
+				&schema.AddColumn{Column: &schema.Column{Name: "u", Type: schema.Type{Base: "binary", Length: 16}, Default: &schema.Default{Expr: true, Value: "UUID_TO_BIN(UUID())"}}},
+				&schema.AlterColumnDefault{Name: "v", Default: &schema.Default{Expr: true, Value: "CURRENT_TIMESTAMP"}},
+			}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -401,6 +417,7 @@ func TestConvertNotAnalyzed(t *testing.T) {
 		{"syntax error keeps parser message and file line", "SELECT 1;\n\nALTER TABLE t ADD COLUMN (;", "line 3 column"},
 		{"dynamic prepare", "PREPARE s FROM @sql", "dynamic SQL built at run time"},
 		{"create table select", "CREATE TABLE t AS SELECT * FROM u", "CREATE TABLE … SELECT"},
+		{"execute of unknown statement", "EXECUTE stmt", "dynamic SQL built at run time"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,6 +430,23 @@ func TestConvertNotAnalyzed(t *testing.T) {
 				t.Errorf("span %+v not valid", op.Span)
 			}
 		})
+	}
+}
+
+func TestDynamicSQL(t *testing.T) {
+	ops := ParseStatements("m.sql", []byte("SET @s = CONCAT('DROP TABLE ', @t);\nPREPARE st FROM @s;\nEXECUTE st;\nDEALLOCATE PREPARE st;\n"+
+		"PREPARE lit FROM 'ALTER TABLE t ADD COLUMN c INT';\nEXECUTE lit;"), 1)
+	var got []string
+	for _, op := range ops {
+		if op.Change == nil {
+			got = append(got, fmt.Sprintf("%d:NA", op.Span.Line))
+		} else {
+			got = append(got, fmt.Sprintf("%d:%T", op.Span.Line, op.Change))
+		}
+	}
+	want := []string{"1:*schema.Other", "2:NA", "3:*schema.Other", "4:*schema.Other", "5:*schema.AlterTable", "6:*schema.Other"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
 

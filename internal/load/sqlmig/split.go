@@ -50,7 +50,9 @@ type splitter struct {
 	compound int // 0 undecided, 1 yes, -1 no
 	depth    int
 	skipNext bool // the word after END (IF, LOOP, ...) closes nothing
-	prevWord string
+	// prevSig is the previous significant token: an upper-case word, a
+	// punctuation byte, or "'" for any quoted token.
+	prevSig string
 }
 
 func splitFrom(src []byte, firstLine int) []Statement {
@@ -117,6 +119,7 @@ func (s *splitter) run() {
 			s.skipQuoted(c)
 			s.markRange(from, fromLine, s.i)
 			s.skipNext = false
+			s.prevSig = "'"
 		case isWordByte(c):
 			from := s.i
 			j := s.i
@@ -132,11 +135,16 @@ func (s *splitter) run() {
 			s.word(string(s.src[from:j]))
 		default:
 			s.markRange(s.i, s.line, s.i+1)
+			s.prevSig = string(c)
 			s.i++
 			s.skipNext = false
 		}
 	}
-	s.finish()
+	if s.raw {
+		s.finishRaw() // StatementEnd missing: the block runs to the end
+	} else {
+		s.finish()
+	}
 }
 
 // lineCommand handles the client commands and annotations that only count at
@@ -254,7 +262,7 @@ func (s *splitter) skipQuoted(q byte) {
 func (s *splitter) markRange(from, fromLine, to int) {
 	if s.start < 0 {
 		s.start, s.startLine = from, fromLine
-		s.words, s.compound, s.depth, s.prevWord, s.skipNext = 0, 0, 0, "", false
+		s.words, s.compound, s.depth, s.prevSig, s.skipNext = 0, 0, 0, "", false
 	}
 	s.end, s.endLine = to, s.line
 }
@@ -296,8 +304,8 @@ func (s *splitter) word(w string) {
 	}
 	u := strings.ToUpper(w)
 	s.words++
-	prev := s.prevWord
-	s.prevWord = u
+	prev := s.prevSig
+	s.prevSig = u
 	if s.compound == 0 {
 		switch {
 		case s.words == 1 && u != "CREATE":
@@ -336,14 +344,12 @@ func (s *splitter) word(w string) {
 			s.depth++
 		}
 	case "IF":
-		if s.nextByte() == '(' {
-			return
+		// IF opens a block only as a statement, which follows one of these;
+		// IF(…) calls and IF [NOT] EXISTS clauses follow other tokens.
+		switch prev {
+		case ";", "BEGIN", "THEN", "ELSE", "DO", "LOOP", "REPEAT", "ROW":
+			s.depth++
 		}
-		switch strings.ToUpper(s.nextWord()) {
-		case "EXISTS", "NOT":
-			return
-		}
-		s.depth++
 	}
 }
 
@@ -362,19 +368,6 @@ func (s *splitter) nextByte() byte {
 		}
 	}
 	return 0
-}
-
-// nextWord returns the next word after s.i when only spaces separate them.
-func (s *splitter) nextWord() string {
-	j := s.i
-	for j < len(s.src) && isSpace(s.src[j]) {
-		j++
-	}
-	k := j
-	for k < len(s.src) && isWordByte(s.src[k]) {
-		k++
-	}
-	return string(s.src[j:k])
 }
 
 func isWordByte(c byte) bool {

@@ -107,6 +107,26 @@ func TestSplit(t *testing.T) {
 			},
 		},
 		{
+			name: "IF NOT and IF EXISTS statements in a body",
+			src: "CREATE PROCEDURE p()\nBEGIN\n  IF NOT done THEN SELECT 1; END IF;\n  IF EXISTS (SELECT 1 FROM t) THEN DELETE FROM t; END IF;\n" +
+				"  DROP TABLE IF EXISTS x;\n  CREATE TABLE IF NOT EXISTS y (id INT);\n  SELECT IF(a, 1, 2) FROM t;\nEND;\nSELECT 9;",
+			want: []st{
+				{1, 8, "CREATE PROCEDURE p()\nBEGIN\n  IF NOT done THEN SELECT 1; END IF;\n  IF EXISTS (SELECT 1 FROM t) THEN DELETE FROM t; END IF;\n" +
+					"  DROP TABLE IF EXISTS x;\n  CREATE TABLE IF NOT EXISTS y (id INT);\n  SELECT IF(a, 1, 2) FROM t;\nEND"},
+				{9, 9, "SELECT 9"},
+			},
+		},
+		{
+			name: "trigger with IF and no BEGIN",
+			src:  "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW IF NEW.a < 0 THEN SET NEW.a = 0; END IF;\nSELECT 1;",
+			want: []st{{1, 1, "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW IF NEW.a < 0 THEN SET NEW.a = 0; END IF"}, {2, 2, "SELECT 1"}},
+		},
+		{
+			name: "statement block without StatementEnd",
+			src:  "-- +goose StatementBegin\nSELECT 1;\nSELECT 2;\n",
+			want: []st{{2, 3, "SELECT 1;\nSELECT 2"}},
+		},
+		{
 			name: "trigger without BEGIN ends at semicolon",
 			src:  "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = IF(NEW.a IS NULL, 0, NEW.a);\nSELECT 1;",
 			want: []st{{1, 1, "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = IF(NEW.a IS NULL, 0, NEW.a)"}, {2, 2, "SELECT 1"}},

@@ -1,0 +1,153 @@
+package analyze
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/migration-guardian/guardian/internal/ir"
+	"github.com/migration-guardian/guardian/internal/replay"
+	"github.com/migration-guardian/guardian/internal/schema"
+)
+
+// newIndexes returns the table an op creates or alters (as named after the
+// op) and the indexes the op added to it, MySQL's implicit foreign key
+// indexes excluded. Names MySQL generated are resolved, since the indexes
+// come from the state after the op.
+func newIndexes(r *replay.OpResult) (string, []*schema.Index) {
+	if r.Err != nil {
+		return "", nil
+	}
+	var name string
+	switch c := r.Op.Change.(type) {
+	case *schema.CreateTable:
+		if c.Table == nil || c.Like != "" {
+			return "", nil
+		}
+		name = c.Table.Name
+	case *schema.AlterTable:
+		name = c.Table
+		for _, s := range c.Specs {
+			if rt, ok := s.(*schema.RenameTo); ok {
+				name = rt.Name
+			}
+		}
+	default:
+		return "", nil
+	}
+	after := r.After.Table(name)
+	if after == nil {
+		return "", nil
+	}
+	var before *schema.Table
+	if _, ok := r.Op.Change.(*schema.AlterTable); ok {
+		before = r.Before.Table(ChangedTable(r.Op.Change))
+	}
+	var out []*schema.Index
+	for _, ix := range after.Indexes {
+		if ix.Implicit {
+			continue
+		}
+		if old := before.Index(ix.Name); old != nil && sameIndex(old, ix) {
+			continue
+		}
+		out = append(out, ix)
+	}
+	return name, out
+}
+
+// sameIndex reports whether two indexes have the same definition.
+func sameIndex(a, b *schema.Index) bool {
+	return a.Primary == b.Primary && a.Unique == b.Unique && strings.EqualFold(a.Kind, b.Kind) &&
+		len(a.Parts) == len(b.Parts) && partsPrefix(a.Parts, b.Parts)
+}
+
+// partsPrefix reports whether a's key parts are the first key parts of b:
+// same columns (or expressions), prefix lengths and directions.
+func partsPrefix(a, b []schema.IndexPart) bool {
+	if len(a) == 0 || len(a) > len(b) {
+		return false
+	}
+	for i, p := range a {
+		q := b[i]
+		if !strings.EqualFold(p.Column, q.Column) || p.Length != q.Length || p.Desc != q.Desc || p.Expr != q.Expr {
+			return false
+		}
+	}
+	return true
+}
+
+// plainBTree reports whether ix is an ordinary visible B-tree index on
+// whole or prefixed columns (no functional key parts).
+func plainBTree(ix *schema.Index) bool {
+	if ix.Kind != "" || ix.Invisible {
+		return false
+	}
+	for _, p := range ix.Parts {
+		if p.Column == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// indexColumns renders the key parts of ix as written in DDL: a, b(10), c DESC.
+func indexColumns(ix *schema.Index) string {
+	parts := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		s := p.Column
+		if s == "" {
+			s = "(" + p.Expr + ")"
+		}
+		if p.Length > 0 {
+			s += "(" + strconv.Itoa(p.Length) + ")"
+		}
+		if p.Desc {
+			s += " DESC"
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, ", ")
+}
+
+// indexLabel renders `name` on `table`(a, b).
+func indexLabel(table string, ix *schema.Index) string {
+	what := "index"
+	switch {
+	case ix.Primary:
+		return "the primary key of `" + table + "`(" + indexColumns(ix) + ")"
+	case ix.Unique:
+		what = "unique index"
+	}
+	return what + " `" + ix.Name + "` on `" + table + "`(" + indexColumns(ix) + ")"
+}
+
+// indexSpan finds the position of an index inside op: its key clause, its
+// name, or (for a key declared inside a column definition) its column.
+func indexSpan(op *ir.Op, ix *schema.Index) (ir.Span, string) {
+	cols := ix.Columns()
+	keys := []string{"index:" + strings.Join(cols, ","), "index:" + ix.Name}
+	for _, k := range keys {
+		if s, ok := op.Attrs[k]; ok && s.Valid() {
+			return s, k
+		}
+	}
+	for k, s := range op.Attrs {
+		for _, want := range keys {
+			if strings.EqualFold(k, want) && s.Valid() {
+				return s, want
+			}
+		}
+	}
+	if len(cols) == 1 {
+		if s, ok := op.Attrs["column:"+cols[0]]; ok && s.Valid() {
+			return s, "column:" + cols[0]
+		}
+	}
+	return op.Span, keys[0]
+}
+
+// generatedName reports whether name does not appear in the op's text, so
+// it was generated (by Sequelize or MySQL) rather than written.
+func generatedName(op *ir.Op, name string) bool {
+	return name != "" && !strings.Contains(strings.ToLower(op.Text), strings.ToLower(name))
+}

@@ -1,0 +1,4 @@
+import { User } from './user';
+import { Team } from './team';
+
+Team.hasMany(User, { foreignKey: 'teamId' });
