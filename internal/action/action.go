@@ -507,7 +507,9 @@ func (r *runner) publish(ctx context.Context, res *scan.Result) {
 	extra := r.extra(res, unposted)
 
 	checked := false
-	if r.check != nil && !r.readOnly {
+	// A check run that was started is always completed, even when a later
+	// write (a comment) was refused, so it never stays in progress.
+	if r.check != nil {
 		r.check.Extra = extra
 		if err := r.check.Publish(ctx, res); err != nil {
 			if !r.degrade("update the check run", err) {

@@ -304,14 +304,14 @@ var (
 	// headFiles adds a foreign key without ON DELETE (FK101, line 4) and a
 	// DROP TABLE of an existing table (DS101, line 1).
 	headFiles = map[string]string{
-		"migrations/003_create_orders.up.sql":   "CREATE TABLE orders (\n  id INT PRIMARY KEY AUTO_INCREMENT,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n",
+		"migrations/003_create_orders.up.sql":   "CREATE TABLE orders (\n  id BIGINT UNSIGNED PRIMARY KEY AUTO_INCREMENT,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n",
 		"migrations/003_create_orders.down.sql": "DROP TABLE orders;\n",
 		"migrations/004_drop_legacy.up.sql":     "DROP TABLE legacy;\n",
 		"migrations/004_drop_legacy.down.sql":   "CREATE TABLE legacy (id INT PRIMARY KEY);\n",
 	}
 	// cleanFiles adds a safe migration.
 	cleanFiles = map[string]string{
-		"migrations/003_create_tags.up.sql":   "CREATE TABLE tags (\n  id INT PRIMARY KEY AUTO_INCREMENT,\n  name VARCHAR(64) NOT NULL\n);\n",
+		"migrations/003_create_tags.up.sql":   "CREATE TABLE tags (\n  id BIGINT UNSIGNED PRIMARY KEY AUTO_INCREMENT,\n  name VARCHAR(64) NOT NULL\n);\n",
 		"migrations/003_create_tags.down.sql": "DROP TABLE tags;\n",
 	}
 )

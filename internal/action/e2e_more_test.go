@@ -118,3 +118,37 @@ func TestFileListCap(t *testing.T) {
 		t.Errorf("no warning about the 3,000-file cap")
 	}
 }
+
+func TestPullRequestTargetFromFork(t *testing.T) {
+	f := newPR(t, githubfake.Options{}, headFiles)
+	// The workspace holds the base branch (what pull_request_target checks
+	// out); the head's files come through the API.
+	f.repo.checkout(f.base)
+	rn := run{event: "pull_request_target", payload: prPayload(7, f.base, f.head, "forker/app", f.srv.FullName()), sha: f.base, workspace: f.repo.dir}
+	res := execute(t, f.srv, rn)
+	if res.code != 1 {
+		t.Fatalf("exit code = %d, want 1", res.code)
+	}
+	if !hasRequest(f.srv, "GET", "/git/blobs/") {
+		t.Errorf("the head's files were not read through the API")
+	}
+	if len(f.srv.Reviews(7)) != 1 || res.outputs["mode"] != "review" {
+		t.Errorf("reviews = %d, mode = %q; want a review", len(f.srv.Reviews(7)), res.outputs["mode"])
+	}
+}
+
+func TestReviewForbiddenStillCompletesCheckRun(t *testing.T) {
+	f := newPR(t, githubfake.Options{}, headFiles)
+	f.srv.Inject("POST", "/pulls/7/reviews", 403, 1)
+	res := execute(t, f.srv, f.prRun())
+	if res.code != 1 {
+		t.Fatalf("exit code = %d, want 1", res.code)
+	}
+	runs := f.srv.CheckRuns()
+	if len(runs) != 1 || runs[0].Status != "completed" || runs[0].Conclusion != "failure" {
+		t.Errorf("check runs = %+v, want one completed", runs)
+	}
+	if res.outputs["mode"] != "annotations-only" {
+		t.Errorf("mode = %q, want annotations-only", res.outputs["mode"])
+	}
+}

@@ -192,7 +192,7 @@ func TestRerunsOnTheSamePullRequest(t *testing.T) {
 	r := f.repo
 	r.checkout(f.head)
 	head3 := r.commit("move lines", map[string]string{
-		"migrations/003_create_orders.up.sql": "-- Orders of a user.\n-- Created for checkout.\nCREATE TABLE orders (\n  id INT PRIMARY KEY AUTO_INCREMENT,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n",
+		"migrations/003_create_orders.up.sql": "-- Orders of a user.\n-- Created for checkout.\nCREATE TABLE orders (\n  id BIGINT UNSIGNED PRIMARY KEY AUTO_INCREMENT,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n",
 		"migrations/004_drop_legacy.up.sql":   "",
 		"migrations/004_drop_legacy.down.sql": "",
 	})
@@ -228,7 +228,7 @@ func TestRerunsOnTheSamePullRequest(t *testing.T) {
 	// says no issues.
 	r.checkout(head3)
 	head4 := r.commit("fix fk", map[string]string{
-		"migrations/003_create_orders.up.sql": "CREATE TABLE orders (\n  id INT PRIMARY KEY AUTO_INCREMENT,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE\n);\n",
+		"migrations/003_create_orders.up.sql": "CREATE TABLE orders (\n  id BIGINT UNSIGNED PRIMARY KEY AUTO_INCREMENT,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE\n);\n",
 	})
 	f.srv.AddCommit(head4, r.files(head4))
 	f.srv.SetHead(7, head4, r.prFiles(f.base, head4))
@@ -418,7 +418,7 @@ func TestMoreFindingsThanMaxComments(t *testing.T) {
 	const n = 13
 	for i := 0; i < n; i++ {
 		name := fmt.Sprintf("migrations/%03d_create_child%d", i+3, i)
-		head[name+".up.sql"] = fmt.Sprintf("CREATE TABLE child%d (\n  id INT PRIMARY KEY,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n", i)
+		head[name+".up.sql"] = fmt.Sprintf("CREATE TABLE child%d (\n  id BIGINT UNSIGNED PRIMARY KEY,\n  user_id INT NOT NULL,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n", i)
 		head[name+".down.sql"] = fmt.Sprintf("DROP TABLE child%d;\n", i)
 	}
 	f := newPR(t, githubfake.Options{}, head)

@@ -200,3 +200,11 @@ func (p *Pass) modelJudged(m *ir.Model) bool {
 	_, ok := p.Settings.Changed[m.Span.Path]
 	return ok && p.Settings.Changed[m.Span.Path] != "deleted"
 }
+
+// typeSQL renders a type for messages with its name in upper case and its
+// arguments (ENUM values included) as written: ENUM('a','b'), INT UNSIGNED.
+func typeSQL(t schema.Type) string {
+	s := t.String()
+	rest := strings.TrimPrefix(s, t.Base)
+	return strings.ToUpper(t.Base) + strings.ReplaceAll(strings.ReplaceAll(rest, " unsigned", " UNSIGNED"), " zerofill", " ZEROFILL")
+}

@@ -28,6 +28,10 @@ func init() {
 		// Data types and integrity (DT102-DT112).
 		ruleDT102, ruleDT103, ruleDT104, ruleDT105, ruleDT106, ruleDT107,
 		ruleDT108, ruleDT109, ruleDT110, ruleDT111, ruleDT112,
+		// Foreign keys, indexes and history (issue 5a).
+		ruleFK102, ruleFK105, ruleFK106, ruleFK107, ruleFK108,
+		ruleIX101, ruleIX102, ruleIX103, ruleIX104, ruleIX105, ruleIX106, ruleIX107, ruleIX108,
+		ruleMH103,
 		// Suppression comments (reported by the filter step).
 		ruleGD102, ruleGD103,
 	}

@@ -108,7 +108,7 @@ func runDT103(p *Pass) error {
 			continue
 		}
 		p.ReportAt(t.span(), t.subject(),
-			fmt.Sprintf("Column `%s.%s` holds money as %s, a binary floating-point type: amounts such as 0.10 cannot be stored exactly, so sums and comparisons drift by fractions of a cent.", t.table, c.Name, strings.ToUpper(c.Type.String())),
+			fmt.Sprintf("Column `%s.%s` holds money as %s, a binary floating-point type: amounts such as 0.10 cannot be stored exactly, so sums and comparisons drift by fractions of a cent.", t.table, c.Name, typeSQL(c.Type)),
 			fmt.Sprintf("Use an exact type: `DECIMAL(19,4)` (Sequelize: `DataTypes.DECIMAL(19, 4)`), or an integer count of the smallest unit (`%s_cents BIGINT`). Converting an existing column rebuilds the table; check the values round as expected first.", strings.TrimSuffix(c.Name, "_amount")))
 	}
 	return nil
@@ -148,11 +148,11 @@ func runDT104(p *Pass) error {
 		case hasWord(words, byteNames) || name == "file_size" || name == "filesize" || name == "content_length":
 			limit := intMax(ty)
 			p.ReportAt(t.span(), t.subject(),
-				fmt.Sprintf("Column `%s.%s` stores a size in bytes as %s, which stops at %s bytes (%s): larger files or payloads fail to save with error 1264 in strict mode.", t.table, c.Name, strings.ToUpper(ty.String()), commas(limit), humanBytes(limit)),
+				fmt.Sprintf("Column `%s.%s` stores a size in bytes as %s, which stops at %s bytes (%s): larger files or payloads fail to save with error 1264 in strict mode.", t.table, c.Name, typeSQL(ty), commas(limit), humanBytes(limit)),
 				"Use `BIGINT UNSIGNED` for byte sizes (Sequelize: `DataTypes.BIGINT.UNSIGNED`).")
 		case len(words) > 0 && counterEnds[words[len(words)-1]] && ty.Base != "int" && !(ty.Base == "tinyint" && ty.DisplayWidth == 1):
 			p.ReportAt(t.span(), t.subject(),
-				fmt.Sprintf("Counter `%s.%s` is %s, which stops at %s: once the count passes it, increments fail with error 1264 (strict mode) or stick at the maximum.", t.table, c.Name, strings.ToUpper(ty.String()), commas(intMax(ty))),
+				fmt.Sprintf("Counter `%s.%s` is %s, which stops at %s: once the count passes it, increments fail with error 1264 (strict mode) or stick at the maximum.", t.table, c.Name, typeSQL(ty), commas(intMax(ty))),
 				"Use `INT UNSIGNED`, or `BIGINT UNSIGNED` for counts that can exceed four billion (views, events).")
 		}
 	}
@@ -225,7 +225,7 @@ func runDT105(p *Pass) error {
 			continue
 		}
 		p.ReportAt(t.span(), t.subject(),
-			fmt.Sprintf("Column `%s.%s` is named as JSON but is %s: MySQL accepts any text in it, so malformed documents are stored silently, and queries cannot use JSON functions or indexes on its fields efficiently.", t.table, c.Name, strings.ToUpper(c.Type.String())),
+			fmt.Sprintf("Column `%s.%s` is named as JSON but is %s: MySQL accepts any text in it, so malformed documents are stored silently, and queries cannot use JSON functions or indexes on its fields efficiently.", t.table, c.Name, typeSQL(c.Type)),
 			"Declare it `JSON` (Sequelize: `DataTypes.JSON`): MySQL then validates every write and stores a binary form that JSON_EXTRACT and multi-valued indexes read directly. Check existing rows first with `SELECT COUNT(*) FROM "+schema.QuoteIdent(t.table)+" WHERE NOT JSON_VALID("+schema.QuoteIdent(c.Name)+");`.")
 	}
 	return nil

@@ -23,7 +23,12 @@ var ruleDT106 = &Rule{
 // once every migration has run.
 func runDT106(p *Pass) error {
 	final := p.Final()
-	seen := map[string]bool{}
+	type site struct {
+		r    *replay.OpResult
+		what string
+	}
+	var order []string
+	last := map[string]site{}
 	p.UpOps(func(_ *replay.Step, r *replay.OpResult) {
 		if r.Err != nil || r.Op.Change == nil {
 			return
@@ -42,18 +47,24 @@ func runDT106(p *Pass) error {
 				}
 			}
 		}
-		if table == "" || seen[table] {
+		if table == "" {
 			return
 		}
-		t := final.Table(table)
-		if t == nil || t.PrimaryKey() != nil || notNullUnique(t) != nil {
-			return
+		if _, ok := last[table]; !ok {
+			order = append(order, table)
 		}
-		seen[table] = true
-		p.ReportAt(r.Op.Span, r.Op.Text,
-			fmt.Sprintf("Table `%s` %s without a primary key and keeps none: InnoDB clusters it on a hidden row id, row-based replication must scan the whole table for each changed row, Group Replication refuses writes to it, and online schema change tools (gh-ost, pt-online-schema-change) cannot copy it.", table, what),
-			fmt.Sprintf("Give `%s` a primary key: an `id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY` column, or `PRIMARY KEY (a, b)` over the columns that identify a row (Sequelize: `primaryKey: true`).", table))
+		last[table] = site{r, what}
 	})
+	// The last statement that left the table without a key is the one to fix.
+	for _, table := range order {
+		t, at := final.Table(table), last[table]
+		if t == nil || t.PrimaryKey() != nil || notNullUnique(t) != nil {
+			continue
+		}
+		p.ReportAt(at.r.Op.Span, at.r.Op.Text,
+			fmt.Sprintf("Table `%s` %s without a primary key and keeps none: InnoDB clusters it on a hidden row id, row-based replication must scan the whole table for each changed row, Group Replication refuses writes to it, and online schema change tools (gh-ost, pt-online-schema-change) cannot copy it.", table, at.what),
+			fmt.Sprintf("Give `%s` a primary key: an `id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY` column, or `PRIMARY KEY (a, b)` over the columns that identify a row (Sequelize: `primaryKey: true`).", table))
+	}
 	return nil
 }
 
@@ -177,7 +188,7 @@ func runDT109(p *Pass) error {
 			}
 			why, advice := defaultProblem(c)
 			p.ReportAt(ColumnSpan(r.Op, c.Name), Subject(r.Op, "column:"+c.Name),
-				fmt.Sprintf("Column `%s.%s` %s DEFAULT %s is rejected by MySQL with error %d (%s): %s.", table, c.Name, strings.ToUpper(c.Type.String()), c.Default.SQL(c.Type), r.Err.Code, r.Err.Name, why),
+				fmt.Sprintf("Column `%s.%s` %s DEFAULT %s is rejected by MySQL with error %d (%s): %s.", table, c.Name, typeSQL(c.Type), c.Default.SQL(c.Type), r.Err.Code, r.Err.Name, why),
 				advice)
 			return
 		}
@@ -274,7 +285,7 @@ func defaultProblem(c *schema.Column) (why, advice string) {
 			"Remove the DEFAULT clause; MySQL generates the value."
 	case d.Expr && isNow(d.Value):
 		return "CURRENT_TIMESTAMP is a default only for DATETIME and TIMESTAMP columns",
-			fmt.Sprintf("Make the column DATETIME (or TIMESTAMP), or use an expression default in parentheses that yields a %s, e.g. `DEFAULT (CURRENT_DATE)` for DATE.", base)
+			"Make the column DATETIME or TIMESTAMP, use `DEFAULT (CURRENT_DATE)` for a DATE column (8.0.13+), or drop the default and set the value in the application."
 	case ty.IsLOB():
 		return base + " columns cannot have a literal default",
 			fmt.Sprintf("Write the default as an expression in parentheses, `DEFAULT (%s)` (MySQL 8.0.13+), or set it in the application.", schema.QuoteString(d.Value))

@@ -96,3 +96,57 @@ func isAdded(p *Pass, m *ir.Migration) bool {
 	}
 	return len(m.Paths) > 0
 }
+
+var ruleMH103 = &Rule{
+	Code:     "MH103",
+	Name:     "migration-version-collision",
+	Severity: Critical,
+	Title:    "Two migrations share the same version prefix",
+	Run:      runMH103,
+}
+
+// runMH103 reports a migration whose version equals an earlier one's in the
+// same folder and of the same kind, at the later of the two, when either
+// is under review.
+func runMH103(p *Pass) error {
+	for i, st := range p.Steps {
+		m := st.Migration
+		if m.Version == "" {
+			continue
+		}
+		for _, prev := range p.Steps[:i] {
+			o := prev.Migration
+			if o.Kind != m.Kind || o.Version == "" || migrationDir(o) != migrationDir(m) || sqlmig.CompareVersions(o.Version, m.Version) != 0 {
+				continue
+			}
+			if !st.Judged && !prev.Judged {
+				break
+			}
+			f := Finding{Path: m.Path, Line: 1, EndLine: 1, Subject: "version " + m.Version + " " + m.Path}
+			both := fmt.Sprintf("`%s` and `%s` both have version %s", o.Path, m.Path, m.Version)
+			switch {
+			case m.Kind == "sequelize" || m.Convention == sqlmig.ConvSQLMigrate:
+				// These tools record each migration by its file name: both
+				// run, ordered by the rest of the name only.
+				f.Severity = High
+				f.Message = both + ": the migration tool records migrations by file name, so both run, but their order is decided only by the rest of the file names, not by when they were written; other environments may already have run one of them without the other."
+			default:
+				f.Message = both + ": tools that key migrations by version refuse to run with a duplicate (golang-migrate, goose and Flyway stop with a duplicate-version error), or record the version once and treat the second file as already applied, so it never runs."
+			}
+			f.Advice = fmt.Sprintf("Give `%s` a new version after the newest existing migration (regenerate its timestamp or number).", path.Base(m.Path))
+			p.Report(f)
+			break
+		}
+	}
+	return nil
+}
+
+// migrationDir is the folder holding a migration's files; for the folder
+// convention (one folder per migration) it is the folder above.
+func migrationDir(m *ir.Migration) string {
+	d := path.Dir(m.Path)
+	if m.Convention == sqlmig.ConvFolder {
+		d = path.Dir(d)
+	}
+	return d
+}

@@ -305,8 +305,9 @@ type Repo struct {
 	HeadSHA string
 }
 
-// listAll pages through a list endpoint, PerPage items at a time.
-func listAll[T any](ctx context.Context, fetch func(opt github.ListOptions) ([]T, *github.Response, error)) ([]T, error) {
+// ListAll pages through a go-github list call, PerPage items at a time,
+// following the Link header until the last page.
+func ListAll[T any](ctx context.Context, fetch func(opt github.ListOptions) ([]T, *github.Response, error)) ([]T, error) {
 	var out []T
 	opt := github.ListOptions{PerPage: PerPage, Page: 1}
 	for {
@@ -323,10 +324,4 @@ func listAll[T any](ctx context.Context, fetch func(opt github.ListOptions) ([]T
 			return out, err
 		}
 	}
-}
-
-// ListAll pages through a go-github list call; it is exported for the
-// action's own list calls (pull request files).
-func ListAll[T any](ctx context.Context, fetch func(opt github.ListOptions) ([]T, *github.Response, error)) ([]T, error) {
-	return listAll(ctx, fetch)
 }

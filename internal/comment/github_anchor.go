@@ -50,6 +50,7 @@ const (
 	AnchorLine
 )
 
+// String names the kind: "line", "file" or "summary".
 func (k AnchorKind) String() string {
 	switch k {
 	case AnchorLine:

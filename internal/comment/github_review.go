@@ -86,7 +86,7 @@ func (p *Review) Publish(ctx context.Context, r *scan.Result) error {
 	}
 	o, n := p.Repo.Owner, p.Repo.Name
 
-	existing, err := listAll(ctx, func(opt github.ListOptions) ([]*github.PullRequestComment, *github.Response, error) {
+	existing, err := ListAll(ctx, func(opt github.ListOptions) ([]*github.PullRequestComment, *github.Response, error) {
 		return p.Client.PullRequests.ListComments(ctx, o, n, p.Repo.Number, &github.PullRequestListCommentsOptions{ListOptions: opt})
 	})
 	if err != nil {

@@ -30,7 +30,7 @@ var _ Backend = (*Sticky)(nil)
 // Publish implements Backend.
 func (s *Sticky) Publish(ctx context.Context, r *scan.Result) error {
 	o, n := s.Repo.Owner, s.Repo.Name
-	all, err := listAll(ctx, func(opt github.ListOptions) ([]*github.IssueComment, *github.Response, error) {
+	all, err := ListAll(ctx, func(opt github.ListOptions) ([]*github.IssueComment, *github.Response, error) {
 		return s.Client.Issues.ListComments(ctx, o, n, s.Repo.Number, &github.IssueListCommentsOptions{ListOptions: opt})
 	})
 	if err != nil {

@@ -107,6 +107,8 @@ func SchemaDiff(r *scan.Result) string {
 	}
 	text := diagram.Render(tables)
 	switch {
+	case schemaview.CheckMermaid(text) != nil:
+		fmt.Fprintf(&b, "> The ER diagram is left out: %v.\n\n", schemaview.CheckMermaid(text))
 	case len(tables.Tables) > maxDiagramTables || len(text) > maxDiagramChars:
 		fmt.Fprintf(&b, "> The ER diagram is left out: %d tables and %d characters exceed the summary's limits (%d tables, %d characters). `guardian schema --format mermaid --tables a,b` draws any part of it.\n\n",
 			len(tables.Tables), len(text), maxDiagramTables, maxDiagramChars)

@@ -3,6 +3,7 @@ package comment
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,7 +11,11 @@ import (
 	"testing"
 
 	"github.com/migration-guardian/guardian/internal/analyze"
+	"github.com/migration-guardian/guardian/internal/ir"
+	"github.com/migration-guardian/guardian/internal/replay"
 	"github.com/migration-guardian/guardian/internal/scan"
+	"github.com/migration-guardian/guardian/internal/schema"
+	"github.com/migration-guardian/guardian/internal/sources"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -117,6 +122,66 @@ func TestSchemaDiffDemoChange(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if !strings.Contains(full, tt.want) {
 				t.Errorf("summary lacks %q", tt.want)
+			}
+		})
+	}
+}
+
+// wideChange is a change whose judged migration creates tables tables of
+// cols columns each.
+func wideChange(tables, cols int) *scan.Result {
+	after := &schema.Schema{}
+	for i := 0; i < tables; i++ {
+		t := &schema.Table{Name: fmt.Sprintf("t%02d", i)}
+		for j := 0; j < cols; j++ {
+			t.Columns = append(t.Columns, &schema.Column{Name: fmt.Sprintf("c%03d", j), Type: schema.Type{Base: "int"}, Nullable: true})
+		}
+		after.Tables = append(after.Tables, t)
+	}
+	return &scan.Result{
+		Change: &sources.Change{Base: "b", Head: "h"},
+		Steps: []*replay.Step{{
+			Migration: &ir.Migration{Path: "db/migrations/001_x.up.sql"},
+			Judged:    true,
+			Before:    &schema.Schema{},
+			After:     after,
+		}},
+	}
+}
+
+func TestSchemaDiffLimits(t *testing.T) {
+	tests := []struct {
+		name    string
+		res     *scan.Result
+		want    []string
+		notWant []string
+		maxLen  int
+	}{
+		{"whole repository: no section", &scan.Result{Steps: wideChange(1, 1).Steps}, nil, []string{"Schema changes"}, 0},
+		{"no judged migration", &scan.Result{Change: &sources.Change{}, Steps: []*replay.Step{{Before: &schema.Schema{}, After: &schema.Schema{}}}}, nil, []string{"Schema changes"}, 0},
+		{"unchanged schema", &scan.Result{Change: &sources.Change{}, Steps: []*replay.Step{{Migration: &ir.Migration{Path: "a.sql"}, Judged: true, Before: &schema.Schema{}, After: &schema.Schema{}}}},
+			[]string{"leave the schema unchanged"}, []string{"mermaid"}, 0},
+		{"small diagram inline", wideChange(3, 3), []string{"**ER diagram**", "```mermaid"}, []string{"<details>"}, 0},
+		{"large diagram folded", wideChange(10, 3), []string{"<details><summary>ER diagram of the 10", "```mermaid"}, nil, 0},
+		{"too many tables left out", wideChange(30, 1), []string{"The ER diagram is left out: 30 tables"}, []string{"```mermaid"}, 0},
+		{"too many characters left out", wideChange(5, 200), []string{"The ER diagram is left out: 5 tables"}, []string{"```mermaid"}, 0},
+		{"rows capped", wideChange(5, 200), []string{"880 more schema change(s) are not listed"}, nil, 30000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SchemaDiff(tt.res)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("section lacks %q:\n%s", w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("section has %q", w)
+				}
+			}
+			if tt.maxLen > 0 && len(got) > tt.maxLen {
+				t.Errorf("section is %d characters long, want at most %d", len(got), tt.maxLen)
 			}
 		})
 	}

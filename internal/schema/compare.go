@@ -58,20 +58,22 @@ func Compare(a, b *Schema) []Difference {
 		b = &Schema{}
 	}
 	var names []string
-	seen := map[string]bool{}
-	for _, s := range []*Schema{a, b} {
+	byName := [2]map[string]*Table{{}, {}}
+	for i, s := range []*Schema{a, b} {
 		for _, t := range s.Tables {
-			if !seen[t.Name] {
-				seen[t.Name] = true
+			if byName[0][t.Name] == nil && byName[1][t.Name] == nil {
 				names = append(names, t.Name)
 			}
+			byName[i][t.Name] = t
 		}
 	}
 	slices.Sort(names)
 	var out []Difference
 	for _, n := range names {
-		ta, tb := a.Table(n), b.Table(n)
+		ta, tb := byName[0][n], byName[1][n]
 		switch {
+		case ta == tb:
+			// Apply is copy-on-write: a shared table is unchanged.
 		case tb == nil:
 			out = append(out, Difference{Kind: "table", Table: n, Change: "missing", Before: ta.CreateSQL()})
 		case ta == nil:

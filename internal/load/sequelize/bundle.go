@@ -297,6 +297,8 @@ func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 		LogLevel:    api.LogLevelSilent,
 		TsconfigRaw: `{"compilerOptions":{"experimentalDecorators":true,"useDefineForClassFields":false}}`,
 		Charset:     api.CharsetUTF8,
+		// Model names come from class names; keep them through renaming.
+		KeepNames: true,
 	})
 	for _, e := range res.Errors {
 		p := problemAt{Path: entry, Line: 1, Message: e.Text}

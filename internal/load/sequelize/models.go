@@ -98,6 +98,17 @@ func LoadModels(paths []string, o Options) ([]*ir.Model, []ir.Problem) {
 			models = append(models, m)
 		}
 	}
+	// @ForeignKey(() => Target) on Source.attr names the key of the
+	// associations between Source and Target (sequelize-typescript).
+	fkAttr := map[[2]string]string{}
+	for _, f := range files {
+		for _, fk := range f.fks {
+			k := [2]string{sp(fk.Source), sp(fk.Target)}
+			if _, ok := fkAttr[k]; !ok {
+				fkAttr[k] = fk.Attr
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, f := range files {
 		for _, a := range f.assocs {
@@ -110,6 +121,14 @@ func LoadModels(paths []string, o Options) ([]*ir.Model, []ir.Problem) {
 			if m == nil {
 				problems = append(problems, ir.Problem{Span: a.Span, Message: fmt.Sprintf("%s association on model %s, which no model file defines", a.Kind, a.Source)})
 				continue
+			}
+			if a.ForeignKey == "" {
+				switch a.Kind {
+				case "belongsTo":
+					a.ForeignKey = fkAttr[[2]string{a.Source, a.Target}]
+				case "hasOne", "hasMany":
+					a.ForeignKey = fkAttr[[2]string{a.Target, a.Source}]
+				}
 			}
 			if a.ForeignKey == "" {
 				a.ForeignKey = defaultForeignKey(a, m, byName[a.Target])
@@ -135,7 +154,11 @@ func LoadModels(paths []string, o Options) ([]*ir.Model, []ir.Problem) {
 					if at.Attrs == nil {
 						at.Attrs = map[string]ir.Span{}
 					}
-					at.Attrs["references"] = ir.Span{Path: fk.at.Path, Line: fk.at.Line, EndLine: fk.at.Line}
+					if fk.at.Path != "" && fk.at.Line > 0 {
+						at.Attrs["references"] = ir.Span{Path: fk.at.Path, Line: fk.at.Line, EndLine: fk.at.Line}
+					} else {
+						at.Attrs["references"] = at.Span
+					}
 				}
 			}
 		}

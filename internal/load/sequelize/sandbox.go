@@ -369,9 +369,12 @@ func (s *sandbox) errorPos(err error) srcPos {
 	var ex *goja.Exception
 	var ie *goja.InterruptedError
 	var rj *rejection
+	var so *goja.StackOverflowError
 	switch {
 	case errors.As(err, &ie):
 		text = ie.String()
+	case errors.As(err, &so):
+		text = so.Error()
 	case errors.As(err, &ex):
 		text = ex.String()
 		if o, ok := ex.Value().(*goja.Object); ok {
@@ -385,6 +388,8 @@ func (s *sandbox) errorPos(err error) srcPos {
 				text = st.String()
 			}
 		}
+	default:
+		text = err.Error()
 	}
 	var first srcPos
 	for _, m := range stackPosRe.FindAllStringSubmatch(text, -1) {
@@ -407,7 +412,10 @@ func (s *sandbox) errorPos(err error) srcPos {
 func errorText(err error) string {
 	var ie *goja.InterruptedError
 	var ex *goja.Exception
+	var so *goja.StackOverflowError
 	switch {
+	case errors.As(err, &so):
+		return fmt.Sprintf("Maximum call stack size exceeded (the sandbox allows %d frames)", maxCallStack)
 	case errors.As(err, &ie):
 		if e, ok := ie.Value().(error); ok {
 			return e.Error()

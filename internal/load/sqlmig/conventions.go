@@ -36,8 +36,6 @@ func DefaultGlobs() []string {
 		"**/sql/**/*.sql",
 		"**/schema/**/*.sql",
 		"**/flyway/**/*.sql",
-		"**/db/migration/**/*.sql",
-		"**/resources/db/**/*.sql",
 	}
 }
 

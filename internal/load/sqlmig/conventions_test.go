@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/migration-guardian/guardian/internal/ir"
 	"github.com/migration-guardian/guardian/internal/schema"
 )
@@ -259,13 +261,34 @@ func TestCompareVersions(t *testing.T) {
 }
 
 func TestDefaultGlobs(t *testing.T) {
-	globs := DefaultGlobs()
-	if len(globs) == 0 {
-		t.Fatal("no default globs")
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"migrations/1_init.up.sql", true},
+		{"db/migrations/20240101_x.sql", true},
+		{"db/001_x.sql", true},
+		{"src/main/resources/db/migration/V1__init.sql", true},
+		{"services/api/migrate/3_x.up.sql", true},
+		{"database/migrations/2024_01_01_000000_x.sql", true},
+		{"prisma/migrations/20240101_init/migration.sql", true},
+		{"sql/001.sql", true},
+		{"flyway/V2__x.sql", true},
+		{"db/migrations/1_x.js", false},
+		{"test/fixtures/query.sql", false},
+		{"report.sql", false},
 	}
-	for _, g := range globs {
-		if !strings.HasSuffix(g, ".sql") {
-			t.Errorf("glob %q does not select .sql files", g)
+	for _, tt := range tests {
+		got := false
+		for _, g := range DefaultGlobs() {
+			if ok, err := doublestar.Match(g, tt.path); err != nil {
+				t.Fatalf("bad glob %q: %v", g, err)
+			} else if ok {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("DefaultGlobs match %s = %v, want %v", tt.path, got, tt.want)
 		}
 	}
 }

@@ -77,10 +77,9 @@ func (c *converter) statement(st Statement) (op ir.Op) {
 		if len(toks) == 4 && toks[2].is("FROM") && toks[3].kind == tokString {
 			c.prepared[name] = true
 			inner := toks[3].val
-			op.Text = inner
-			change, attrs, reason := c.interpret(inner, tokenize(inner), st.Line)
-			op.Change, op.NotAnalyzed = change, reason
-			_ = attrs // positions inside a string literal are not the file's lines
+			// Attrs are dropped: lines inside a string literal are not the
+			// file's lines.
+			op.Change, _, op.NotAnalyzed = c.interpret(inner, tokenize(inner), st.Line)
 			return op
 		}
 		c.prepared[name] = false
@@ -153,7 +152,7 @@ func (c *converter) interpret(text string, toks []token, firstLine int) (change 
 		}
 	}
 	if err != nil {
-		msg := err.Error()
+		msg := strings.TrimSpace(err.Error())
 		msg = lineColRE.ReplaceAllStringFunc(msg, func(m string) string {
 			sub := lineColRE.FindStringSubmatch(m)
 			n, _ := strconv.Atoi(sub[1])
@@ -1105,7 +1104,7 @@ func alterTable(n *ast.AlterTableStmt, rw rewritten, sc *scan) (schema.Change, s
 				a.Specs = append(a.Specs, &schema.DropCheck{Name: name})
 			}
 		case ast.AlterTableAlterCheck:
-			// ALTER CHECK c [NOT] ENFORCED: no structural change the rules track.
+			return nil, "ALTER CHECK … [NOT] ENFORCED is not interpreted"
 		case ast.AlterTableLock:
 			a.Lock = lockName(s.LockType)
 		case ast.AlterTableAlgorithm:

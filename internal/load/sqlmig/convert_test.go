@@ -410,6 +410,47 @@ ALTER TABLE orders
 	}
 }
 
+func TestConvertAttrsClauses(t *testing.T) {
+	tests := []struct {
+		name string
+		sql  string
+		want map[string]int // key -> line
+	}{
+		{
+			name: "inline keys and CHANGE",
+			sql:  "CREATE TABLE t (\n  id INT\n    PRIMARY KEY,\n  email VARCHAR(9) UNIQUE\n)",
+			want: map[string]int{"column:id": 2, "index:id": 3, "column:email": 4, "index:email": 4},
+		},
+		{
+			name: "alter change, modify, rename, alter column",
+			sql:  "ALTER TABLE t\n  CHANGE COLUMN a b INT,\n  MODIFY c BIGINT,\n  RENAME COLUMN d TO e,\n  ALTER COLUMN f SET DEFAULT 1,\n  ADD COLUMN (g INT,\n    h INT)",
+			want: map[string]int{"column:a": 2, "column:b": 2, "column:c": 3, "column:e": 4, "column:f": 5, "column:g": 6, "column:h": 7},
+		},
+		{
+			name: "create index",
+			sql:  "CREATE INDEX ix\n  ON t (a, b)",
+			want: map[string]int{"index:a,b": 1},
+		},
+		{
+			name: "comments and quotes do not confuse the scan",
+			sql:  "CREATE TABLE t (\n  -- a, b (c\n  a INT COMMENT 'x, KEY (y)', /* , */\n  `b,c` INT\n)",
+			want: map[string]int{"column:a": 3, "column:b,c": 4},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			op := one(t, tt.sql)
+			got := map[string]int{}
+			for k, s := range op.Attrs {
+				got[k] = s.Line
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("attrs = %v, want %v (NotAnalyzed %q)", got, tt.want, op.NotAnalyzed)
+			}
+		})
+	}
+}
+
 func TestConvertNotAnalyzed(t *testing.T) {
 	tests := []struct {
 		name, sql, want string

@@ -84,8 +84,8 @@
 // DefaultGlobs selects .sql files under the folder names migration tools and
 // frameworks use: migrations/, migration/ (Flyway's db/migration), migrate/
 // (golang-migrate's examples, Rails-like layouts), db/ (dbmate's db/migrations
-// and db/*.sql layouts), database/ (Laravel-like layouts), sql/, schema/,
-// flyway/ and resources/db/ (Spring Boot). Together with the version-prefix
+// and db/*.sql layouts, Spring Boot's resources/db/migration), database/
+// (Laravel-like layouts), sql/, schema/ and flyway/. Together with the version-prefix
 // requirement above this reads migrations without reading every .sql file
 // of the repository, e.g. test fixtures.
 package sqlmig

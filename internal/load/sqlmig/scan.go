@@ -192,6 +192,9 @@ func (sc *scan) clause(ts []token) {
 		i := skip(1, "COLUMN")
 		i = sc.skipIfExistsIn(ts, i)
 		sc.elementFrom(ts, i+1, ts[0])
+		if i < len(ts) && ts[i].isName() {
+			sc.set("column:"+ts[i].val, ts[0], ts[len(ts)-1])
+		}
 	case ts[0].is("DROP"):
 		if len(ts) < 2 {
 			return
@@ -323,6 +326,8 @@ func (sc *scan) elementFrom(ts []token, i int, first token) {
 			}
 		case t.is("REFERENCES"):
 			sc.set("fk:"+name, t, last)
+		case t.is("PRIMARY") || t.is("UNIQUE"):
+			sc.set("index:"+name, t, t)
 		case t.is("CHECK"):
 			cn := ""
 			if j >= 2 && ts[j-2].is("CONSTRAINT") {

@@ -1,12 +1,19 @@
 package sqlmig
 
 import (
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/migration-guardian/guardian/internal/schema"
 )
+
+var update = flag.Bool("update", false, "rewrite the .golden files of testdata/split")
 
 // st is a compact expected statement: its lines and text.
 type st struct {
@@ -186,6 +193,48 @@ func TestSplit(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Split mismatch\n got: %#v\nwant: %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSplitGolden splits each testdata/split/*.sql file and compares the
+// statements (lines and kind of op) with the .golden file beside it.
+func TestSplitGolden(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "split", "*.sql"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, op := range ParseStatements(filepath.ToSlash(p), src, 1) {
+				kind := "NOT ANALYZED: " + op.NotAnalyzed
+				if op.Change != nil {
+					kind = strings.TrimPrefix(fmt.Sprintf("%T", op.Change), "*schema.")
+					if o, ok := op.Change.(*schema.Other); ok {
+						kind += " " + o.Kind
+					}
+				}
+				first, _, _ := strings.Cut(op.Text, "\n")
+				fmt.Fprintf(&b, "%d-%d %s | %s\n", op.Span.Line, op.Span.EndLine, kind, first)
+			}
+			golden := strings.TrimSuffix(p, ".sql") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("%s differs from %s:\n%s", p, golden, b.String())
 			}
 		})
 	}

@@ -1,6 +1,6 @@
 CREATE TABLE wide (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  a VARCHAR(8000) NOT NULL, -- want DT108 "Table `wide` would need up to 96,0\d\d bytes per row.*error 1118"
+  a VARCHAR(8000) NOT NULL, -- want DT108 "Table `wide` would need up to 96,0[0-9][0-9] bytes per row.*error 1118"
   b VARCHAR(8000) NOT NULL,
   c VARCHAR(8000) NOT NULL
 ) DEFAULT CHARSET=utf8mb4;
