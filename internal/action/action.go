@@ -166,6 +166,9 @@ func (r *runner) run(ctx context.Context) int {
 		return ExitError
 	}
 	r.infof("Migration Guardian: %s event, %s.", r.eventName, r.target())
+	if job := r.getenv("GITHUB_JOB"); job != "" && strings.EqualFold(job, in.CheckName) {
+		r.warnf("check-name %q is also the job's name: a required status check on %q could match the check run instead of the job's exit code; pick another check-name.", in.CheckName, job)
+	}
 
 	if r.client != nil && !r.readOnly {
 		r.check = &comment.CheckRun{Client: r.client, Repo: r.crepo(), Name: in.CheckName, Mode: in.FilterMode}
@@ -560,11 +563,11 @@ func (r *runner) publishPR(ctx context.Context, res *scan.Result) []analyze.Find
 	}
 	var unposted []analyze.Finding
 	if r.in.Review {
-		max := r.in.MaxComments
-		if max == 0 {
-			max = -1
+		limit := r.in.MaxComments
+		if limit == 0 {
+			limit = -1 // Review: negative means no inline comments
 		}
-		rv := &comment.Review{Client: r.client, Repo: r.crepo(), Mode: r.in.FilterMode, MaxComments: max, Logf: r.infof}
+		rv := &comment.Review{Client: r.client, Repo: r.crepo(), Mode: r.in.FilterMode, MaxComments: limit, Logf: r.infof}
 		err := rv.Publish(ctx, res)
 		rp := rv.Report
 		r.notes = append(r.notes, rp.Notes...)

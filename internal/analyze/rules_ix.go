@@ -641,7 +641,7 @@ func runIX106(p *Pass) error {
 				}
 				span, key := indexSpan(r.Op, ix)
 				p.ReportAt(span, key+" "+r.Op.Text,
-					fmt.Sprintf("Index `%s` covers only `%s.%s`, %s: each value matches a large share of the rows, so MySQL rarely uses the index (a full scan is cheaper), while every write still pays for it.", ix.Name, table, col.Name, why),
+					fmt.Sprintf("Index `%s` covers only `%s.%s`, %s: each value matches a large share of the rows, so MySQL often prefers a full table scan to the index, while every write still pays for it.", ix.Name, table, col.Name, why),
 					fmt.Sprintf("Index it together with what your queries filter or sort by next, e.g. `(%s, %s)`; a composite that starts with `%s` serves this column's lookups too.", col.Name, next, col.Name))
 			}
 		}
@@ -757,7 +757,7 @@ func runIX108(p *Pass) error {
 				seen[a.Table+"."+strings.ToLower(col)] = true
 				span, key := FKSpan(r.Op, a.FK)
 				p.ReportAt(span, "composite "+key+" "+r.Op.Text,
-					fmt.Sprintf("`%s.%s` is indexed only on its own. Lists of the `%s` rows of one `%s` row are usually shown newest first; with this index MySQL must read every row of that parent and sort them (filesort) before a LIMIT applies.", a.Table, col, a.Table, a.FK.RefTable),
+					fmt.Sprintf("`%s.%s` is indexed only on its own: when the `%s` rows of one `%s` row are listed in time order (`WHERE %s = ? ORDER BY %s DESC LIMIT n`), MySQL reads all of that parent's rows and sorts them (filesort) before the LIMIT applies.", a.Table, col, a.Table, a.FK.RefTable, col, created.Name),
 					fmt.Sprintf("If the application lists `%s` per `%s` by time, index `(%s, %s)` instead: it serves the foreign key, the lookup and the ORDER BY %s together.", a.Table, a.FK.RefTable, col, created.Name, created.Name))
 			}
 		}

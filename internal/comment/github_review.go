@@ -119,7 +119,13 @@ func (p *Review) Publish(ctx context.Context, r *scan.Result) error {
 		a := AnchorFor(f, r.Change, mode)
 		pc := plannedComment{f: f, fp: fp, anchor: a, body: FindingBody(f, a.Suggest)}
 		if olds := own[fp]; len(olds) > 0 && a.Kind != AnchorSummary {
-			if err := p.refresh(ctx, olds[0], pc.body); err != nil {
+			body := pc.body
+			if !sameAnchor(olds[0], a) {
+				// The comment stays where it is (no repost when lines
+				// move), so a suggestion would rewrite the wrong lines.
+				body = FindingBody(f, false)
+			}
+			if err := p.refresh(ctx, olds[0], body); err != nil {
 				return err
 			}
 			continue
@@ -167,6 +173,14 @@ func (p *Review) Publish(ctx context.Context, r *scan.Result) error {
 		}
 	}
 	return p.cleanup(ctx, own, current, replied)
+}
+
+// sameAnchor reports whether an existing comment sits exactly where a is.
+func sameAnchor(c *github.PullRequestComment, a Anchor) bool {
+	if a.Kind != AnchorLine || c.GetSubjectType() == "file" {
+		return false
+	}
+	return c.GetPath() == a.Path && c.GetLine() == a.Line && c.GetStartLine() == a.StartLine
 }
 
 // refresh edits an existing comment when its text changed.

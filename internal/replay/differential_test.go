@@ -2,6 +2,7 @@ package replay_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"io/fs"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/migration-guardian/guardian/internal/ir"
 	"github.com/migration-guardian/guardian/internal/load/sqlmig"
 	"github.com/migration-guardian/guardian/internal/schema"
 	"github.com/migration-guardian/guardian/internal/testutil/mariadb"
@@ -83,49 +85,77 @@ func TestDifferentialSampleMigrations(t *testing.T) {
 	}
 	defer conn.Close()
 
+	// Up, migration by migration, then down in reverse order for the
+	// migrations that have one; the two must agree after every migration.
 	sim := &schema.Schema{}
-	opts := schema.Options{Database: mariadb.Database}
 	for _, m := range migrations {
 		for _, p := range m.Problems {
 			t.Errorf("%s: loader problem: %+v", m.Path, p)
 		}
-		for i, op := range m.Up {
-			where := m.Path + ": up statement " + strconv.Itoa(i+1) + " (line " + strconv.Itoa(op.Span.Line) + ")"
-			if op.Change == nil {
-				t.Fatalf("%s was not interpreted by the loader (%s); the simulator cannot follow:\n%s", where, op.NotAnalyzed, op.Text)
-			}
-			_, serverErr := conn.ExecContext(ctx, sqlRewrites.Replace(op.Text))
-			next, simErr := schema.Apply(sim, op.Change, opts)
-			switch {
-			case serverErr != nil && simErr == nil:
-				t.Fatalf("%s: MariaDB refused a statement the simulator accepted: %v\n%s", where, serverErr, op.Text)
-			case serverErr == nil && simErr != nil:
-				t.Fatalf("%s: the simulator refused a statement MariaDB accepted: %v\n%s", where, simErr, op.Text)
-			case serverErr != nil:
-				t.Logf("%s: both refused: MariaDB %v; simulator %v", where, serverErr, simErr)
-			}
-			sim = next
-		}
-		real, err := mariadb.Snapshot(ctx, db, mariadb.Database)
-		if err != nil {
-			t.Fatalf("after %s: %v", m.Path, err)
-		}
-		if len(real.Tables) != len(sim.Tables) || len(real.Tables) == 0 {
-			t.Errorf("after %s: MariaDB has %d tables, the simulator %d", m.Path, len(real.Tables), len(sim.Tables))
-		}
-		if testing.Verbose() {
-			for _, d := range schema.Compare(real, sim) {
-				t.Logf("after %s: raw difference neutralised by normalisation: %s", m.Path, d)
-			}
-		}
-		diffs := schema.Compare(normalise(real), normalise(sim))
-		for _, d := range diffs {
-			t.Errorf("after %s: MariaDB and the simulator differ (after normalising %s): %s", m.Path, normalisations, d)
-		}
-		if len(diffs) > 0 {
-			t.FailNow()
-		}
+		sim = replayOps(t, conn, sim, m.Up, m.Path+": up")
+		compareWithServer(t, db, sim, "after "+m.Path+" up")
 	}
+	for i := len(migrations) - 1; i >= 0; i-- {
+		m := migrations[i]
+		if !m.HasDown {
+			continue
+		}
+		sim = replayOps(t, conn, sim, m.Down, firstNonEmpty(m.DownPath, m.Path)+": down")
+		compareWithServer(t, db, sim, "after "+m.Path+" down")
+	}
+}
+
+// replayOps runs each op's statement on the server and applies its change
+// to the simulated schema. Both must accept or both refuse it; a refused
+// statement leaves both unchanged.
+func replayOps(t *testing.T, conn *sql.Conn, sim *schema.Schema, ops []ir.Op, what string) *schema.Schema {
+	t.Helper()
+	ctx := context.Background()
+	for i, op := range ops {
+		where := what + " statement " + strconv.Itoa(i+1) + " (line " + strconv.Itoa(op.Span.Line) + ")"
+		if op.Change == nil {
+			t.Fatalf("%s was not interpreted by the loader (%s); the simulator cannot follow:\n%s", where, op.NotAnalyzed, op.Text)
+		}
+		_, serverErr := conn.ExecContext(ctx, sqlRewrites.Replace(op.Text))
+		next, simErr := schema.Apply(sim, op.Change, schema.Options{Database: mariadb.Database})
+		switch {
+		case serverErr != nil && simErr == nil:
+			t.Fatalf("%s: MariaDB refused a statement the simulator accepted: %v\n%s", where, serverErr, op.Text)
+		case serverErr == nil && simErr != nil:
+			t.Fatalf("%s: the simulator refused a statement MariaDB accepted: %v\n%s", where, simErr, op.Text)
+		case serverErr != nil:
+			t.Logf("%s: both refused: MariaDB %v; simulator %v", where, serverErr, simErr)
+		}
+		sim = next
+	}
+	return sim
+}
+
+// compareWithServer snapshots the server and fails the test on any
+// difference with the simulated schema left after normalisation.
+func compareWithServer(t *testing.T, db *sql.DB, sim *schema.Schema, when string) {
+	t.Helper()
+	real, err := mariadb.Snapshot(context.Background(), db, mariadb.Database)
+	if err != nil {
+		t.Fatalf("%s: %v", when, err)
+	}
+	if len(real.Tables) != len(sim.Tables) {
+		t.Errorf("%s: MariaDB has %d tables, the simulator %d", when, len(real.Tables), len(sim.Tables))
+	}
+	diffs := schema.Compare(normalise(real), normalise(sim))
+	for _, d := range diffs {
+		t.Errorf("%s: MariaDB and the simulator differ (after normalising %s): %s", when, normalisations, d)
+	}
+	if len(diffs) > 0 {
+		t.FailNow()
+	}
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // readSQLFiles reads every .sql file under root with its path relative to
