@@ -18,6 +18,7 @@ import (
 
 	"github.com/migration-guardian/guardian/internal/analyze"
 	"github.com/migration-guardian/guardian/internal/comment"
+	"github.com/migration-guardian/guardian/internal/config"
 	"github.com/migration-guardian/guardian/internal/diff"
 	"github.com/migration-guardian/guardian/internal/scan"
 	"github.com/migration-guardian/guardian/internal/sources"
@@ -29,9 +30,10 @@ type Env struct {
 	Getenv func(string) string
 	// Transport, when set, performs the API requests (tests).
 	Transport http.RoundTripper
-	// Backoff, when set, replaces the retry backoff (tests). The
-	// environment variable MIGRATION_GUARDIAN_RETRY_BACKOFF (a Go duration)
-	// does the same for the built binary.
+	// Backoff, when set, replaces the retry backoff (tests). For the built
+	// binary the environment variable MIGRATION_GUARDIAN_RETRY_BACKOFF (a
+	// Go duration d) sets a backoff of n·d and caps the wait for a rate
+	// limit at 100·d (at least 1s); end-to-end tests use it.
 	Backoff func(n int) time.Duration
 }
 
@@ -150,19 +152,22 @@ func apiStatus(err error) string {
 }
 
 func (r *runner) run(ctx context.Context) int {
+	// Mask the token before anything else is written.
+	if tok := strings.TrimSpace(r.gha.GetInput("github-token")); tok != "" {
+		r.safe(func() { r.gha.AddMask(tok) })
+	}
 	in, err := ParseInputs(r.gha.GetInput)
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			r.errorf("%s", line)
 		}
+		r.failureSummary(err)
 		return ExitError
 	}
 	r.in = in
-	if in.Token != "" {
-		r.safe(func() { r.gha.AddMask(in.Token) })
-	}
 	if err := r.setup(ctx); err != nil {
 		r.errorf("%v", err)
+		r.failureSummary(err)
 		return ExitError
 	}
 	r.infof("Migration Guardian: %s event, %s.", r.eventName, r.target())
@@ -419,6 +424,14 @@ func (r *runner) sources(ctx context.Context) (scan.Options, *sources.Change, er
 // pull_request_target run uses the base branch's trusted configuration.
 func (r *runner) configPath() string {
 	c := r.in.Config
+	if c == "" && r.eventName == "pull_request_target" {
+		// The workspace holds the base branch: prefer its configuration
+		// to the one the pull request may have changed.
+		p := filepath.Join(r.workdir, filepath.FromSlash(config.DefaultPath))
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+	}
 	if c == "" || filepath.IsAbs(c) {
 		return c
 	}
@@ -656,15 +669,24 @@ func (r *runner) fail(ctx context.Context, err error) int {
 			r.infof("Could not complete the check run: %s.", apiStatus(ferr))
 		}
 	}
-	if p := r.getenv("GITHUB_STEP_SUMMARY"); p != "" {
-		f, ferr := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		if ferr == nil {
-			fmt.Fprintf(f, "## Migration Guardian could not finish\n\n```\n%s\n```\n", err)
-			f.Close()
-		}
-	}
+	r.failureSummary(err)
 	r.setOutputs(map[string]string{"conclusion": "failure", "mode": r.mode})
 	return ExitError
+}
+
+// failureSummary writes an internal error to the job summary, which is
+// written on every run.
+func (r *runner) failureSummary(err error) {
+	p := r.getenv("GITHUB_STEP_SUMMARY")
+	if p == "" {
+		return
+	}
+	f, ferr := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if ferr != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "## Migration Guardian could not finish\n\n```\n%s\n```\n", err)
 }
 
 // finish sets the outputs and decides the exit code from fail-on.

@@ -42,6 +42,9 @@ func TestInvalidInputs(t *testing.T) {
 	if n := len(f.srv.Requests()); n != 0 {
 		t.Errorf("%d API requests with invalid inputs", n)
 	}
+	if !strings.Contains(res.summary, "input fail-on") {
+		t.Errorf("the job summary does not explain the failure:\n%s", res.summary)
+	}
 }
 
 func TestEnvironmentFilesUnset(t *testing.T) {
@@ -150,5 +153,26 @@ func TestReviewForbiddenStillCompletesCheckRun(t *testing.T) {
 	}
 	if res.outputs["mode"] != "annotations-only" {
 		t.Errorf("mode = %q, want annotations-only", res.outputs["mode"])
+	}
+}
+
+func TestFilterModeFile(t *testing.T) {
+	f := newPR(t, githubfake.Options{}, headFiles)
+	rn := f.prRun()
+	rn.inputs = map[string]string{"filter-mode": "file"}
+	if res := execute(t, f.srv, rn); res.code != 1 {
+		t.Fatalf("exit code = %d, want 1", res.code)
+	}
+	if n := len(f.srv.Reviews(7)); n != 0 {
+		t.Errorf("reviews = %d, want none in file mode", n)
+	}
+	cs := f.srv.ReviewComments(7)
+	if len(cs) < 2 {
+		t.Fatalf("comments = %d, want the two findings as file-level comments", len(cs))
+	}
+	for _, c := range cs {
+		if c.SubjectType != "file" || strings.Contains(c.Body, "```suggestion") {
+			t.Errorf("comment %+v is not a plain file-level comment", c)
+		}
 	}
 }

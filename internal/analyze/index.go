@@ -125,6 +125,9 @@ func indexLabel(table string, ix *schema.Index) string {
 // name, or (for a key declared inside a column definition) its column.
 func indexSpan(op *ir.Op, ix *schema.Index) (ir.Span, string) {
 	cols := ix.Columns()
+	if s, ok := nameLine(op, ix.Name); ok && !ix.Primary {
+		return s, "index:" + ix.Name
+	}
 	keys := []string{"index:" + strings.Join(cols, ","), "index:" + ix.Name}
 	for _, k := range keys {
 		if s, ok := op.Attrs[k]; ok && s.Valid() {
@@ -150,4 +153,39 @@ func indexSpan(op *ir.Op, ix *schema.Index) (ir.Span, string) {
 // it was generated (by Sequelize or MySQL) rather than written.
 func generatedName(op *ir.Op, name string) bool {
 	return name != "" && !strings.Contains(strings.ToLower(op.Text), strings.ToLower(name))
+}
+
+// nameLine finds the line of op's text where name is written as a whole
+// word (quoted or not). Column lists in Op.Attrs can be ambiguous (an
+// inline PRIMARY KEY and a KEY on the same column); a name is not.
+func nameLine(op *ir.Op, name string) (ir.Span, bool) {
+	if name == "" || op.Origin != "sql" || !op.Span.Valid() {
+		return ir.Span{}, false
+	}
+	lines := strings.Split(op.Text, "\n")
+	if op.Span.EndLine > 0 && len(lines) != op.Span.EndLine-op.Span.Line+1 {
+		return ir.Span{}, false // the text does not map line for line
+	}
+	lname := strings.ToLower(name)
+	for i, l := range lines {
+		ll := strings.ToLower(l)
+		for at := 0; ; {
+			k := strings.Index(ll[at:], lname)
+			if k < 0 {
+				break
+			}
+			k += at
+			end := k + len(lname)
+			if (k == 0 || !identByte(ll[k-1])) && (end == len(ll) || !identByte(ll[end])) {
+				line := op.Span.Line + i
+				return ir.Span{Path: op.Span.Path, Line: line, EndLine: line}, true
+			}
+			at = k + 1
+		}
+	}
+	return ir.Span{}, false
+}
+
+func identByte(b byte) bool {
+	return b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }

@@ -32,6 +32,12 @@ func init() {
 		ruleFK102, ruleFK105, ruleFK106, ruleFK107, ruleFK108,
 		ruleIX101, ruleIX102, ruleIX103, ruleIX104, ruleIX105, ruleIX106, ruleIX107, ruleIX108,
 		ruleMH103,
+		// Locking, compatibility, data loss and rollback (issue 5b).
+		ruleLK101, ruleLK102, ruleLK103, ruleLK104, ruleLK105, ruleLK106, ruleLK107,
+		ruleBC102, ruleBC104, ruleDS104, ruleDS105, ruleRB106,
+		// Sequelize models versus the migrated schema, and Sequelize calls.
+		ruleSQ101, ruleSQ102, ruleSQ103, ruleSQ104, ruleSQ105, ruleSQ106, ruleSQ107,
+		ruleDS103, ruleBC105, ruleDT101,
 		// Suppression comments (reported by the filter step).
 		ruleGD102, ruleGD103,
 	}

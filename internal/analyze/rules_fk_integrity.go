@@ -133,7 +133,8 @@ func runFK105(p *Pass) error {
 				if r.IsFresh(a.FK.RefTable) {
 					msg += fmt.Sprintf(" `%s` is created in this change and is still empty, so every `%s` row with a non-NULL key is an orphan.", a.FK.RefTable, a.Table)
 				}
-				advice = fmt.Sprintf("Count the orphans first and fix or delete them: `%s`. Then run the ALTER in a quiet window, or with gh-ost / pt-online-schema-change if `%s` is large.", orphanQuery(a.Table, a.FK), a.Table)
+				msg += fmt.Sprintf(" Count the orphans before deploying: `%s`.", orphanQuery(a.Table, a.FK))
+				advice = fmt.Sprintf("Fix or delete the orphan rows first, then run the ALTER in a quiet window, or with gh-ost / pt-online-schema-change if `%s` is large.", a.Table)
 			}
 			p.ReportAt(span, key+" "+r.Op.Text, msg, advice)
 		}

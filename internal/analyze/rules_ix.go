@@ -372,12 +372,14 @@ func runIX103(p *Pass) error {
 
 func ix103Message(r *replay.OpResult, kind, name string, n int) string {
 	msg := fmt.Sprintf("The %s name `%s` is %d characters long; MySQL allows at most 64 and refuses the statement with error 1059 (ER_TOO_LONG_IDENT).", kind, name, n)
-	if generatedName(r.Op, name) {
-		who := "MySQL"
-		if strings.HasPrefix(r.Op.Origin, "sequelize.") && !strings.Contains(name, "_ibfk_") {
-			who = "Sequelize"
-		}
-		msg += fmt.Sprintf(" The statement does not write this name: %s generates it from the table and column names.", who)
+	switch {
+	case !generatedName(r.Op, name):
+	case strings.Contains(name, "_ibfk_"):
+		msg += " The statement does not write this name: MySQL names an unnamed foreign key `<table>_ibfk_<n>`, so a long table name is enough."
+	case strings.HasPrefix(r.Op.Origin, "sequelize."):
+		msg += " The call does not write this name: Sequelize generates it from the table and field names."
+	default:
+		msg += " The statement does not write this name: it is generated from the table and column names."
 	}
 	return msg
 }
@@ -554,8 +556,8 @@ func runIX105(p *Pass) error {
 				continue
 			}
 			p.ReportAt(span, key+" "+r.Op.Text,
-				fmt.Sprintf("%s (%s) is added to `%s`, which already holds rows: if any two rows share a value, the ALTER fails with error 1062 (duplicate entry) after doing most of its work.", what, indexLabel(table, ix), table),
-				fmt.Sprintf("Look for duplicates first and resolve them: `%s`.", duplicateQuery(after, table, ix)))
+				fmt.Sprintf("%s (%s) is added to `%s`, which already holds rows: if any two rows share a value, the ALTER fails with error 1062 (duplicate entry) after doing most of its work. Look for duplicates before deploying: `%s`.", what, indexLabel(table, ix), table, duplicateQuery(after, table, ix)),
+				"Merge or fix the duplicate rows first (mind case-insensitive collations: 'A' and 'a' collide), then add the key; on a large table run it with gh-ost or pt-online-schema-change.")
 		}
 	})
 	return nil

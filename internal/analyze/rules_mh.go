@@ -122,8 +122,14 @@ func runMH103(p *Pass) error {
 			if !st.Judged && !prev.Judged {
 				break
 			}
-			f := Finding{Path: m.Path, Line: 1, EndLine: 1, Subject: "version " + m.Version + " " + m.Path}
 			both := fmt.Sprintf("`%s` and `%s` both have version %s", o.Path, m.Path, m.Version)
+			// The later file carries the finding, unless only the earlier
+			// one is under review (a new file that sorts first).
+			at := m
+			if !st.Judged {
+				at = o
+			}
+			f := Finding{Path: at.Path, Line: 1, EndLine: 1, Subject: "version " + m.Version + " " + at.Path}
 			switch {
 			case m.Kind == "sequelize" || m.Convention == sqlmig.ConvSQLMigrate:
 				// These tools record each migration by its file name: both
@@ -133,7 +139,7 @@ func runMH103(p *Pass) error {
 			default:
 				f.Message = both + ": tools that key migrations by version refuse to run with a duplicate (golang-migrate, goose and Flyway stop with a duplicate-version error), or record the version once and treat the second file as already applied, so it never runs."
 			}
-			f.Advice = fmt.Sprintf("Give `%s` a new version after the newest existing migration (regenerate its timestamp or number).", path.Base(m.Path))
+			f.Advice = fmt.Sprintf("Give `%s` a new version after the newest existing migration (regenerate its timestamp or number).", path.Base(at.Path))
 			p.Report(f)
 			break
 		}

@@ -68,6 +68,7 @@ var formats = map[string]func(io.Writer, *scan.Result) error{
 	"text":     comment.Text,
 	"markdown": comment.WriteMarkdown,
 	"json":     comment.JSON,
+	"sarif":    comment.SARIF,
 }
 
 func scanCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -155,6 +155,16 @@ func TestReviewEditsChangedComments(t *testing.T) {
 	if rv.Report.Kept != 1 || rv.Report.Edited != 0 || len(srv.Reviews(1)) != 1 {
 		t.Errorf("unchanged run: report = %+v, reviews = %d", rv.Report, len(srv.Reviews(1)))
 	}
+	// The finding moves down a line: no repost, and the suggestion is
+	// dropped from the comment that stays on the old lines.
+	r.Findings[0].Line, r.Findings[0].EndLine = 3, 4
+	if err := rv.Publish(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	cs = srv.ReviewComments(1)
+	if len(cs) != 1 || strings.Contains(cs[0].Body, "suggestion") || len(srv.Reviews(1)) != 1 {
+		t.Errorf("moved finding: comments = %+v, reviews = %d", cs, len(srv.Reviews(1)))
+	}
 }
 
 func TestCheckRunBatchesAnnotations(t *testing.T) {

@@ -386,8 +386,9 @@ func (w *work) renameTable(c *RenameTable) *Error {
 }
 
 // renameOne renames a table and everything that names it: foreign keys of
-// other tables that reference it, and its own generated constraint names
-// (t_ibfk_N, t_chk_N), which MySQL 8 renames along with the table.
+// other tables that reference it, and its own constraint names that begin
+// with "<old>_ibfk_" or "<old>_chk_", generated or not, which MySQL 8
+// renames along with the table.
 func (w *work) renameOne(from, to string) *Error {
 	if w.s.Table(from) == nil {
 		return newError(ErNoSuchTable, w.qualify(from))
@@ -404,8 +405,8 @@ func (w *work) renameOne(from, to string) *Error {
 	t := w.mutable(from)
 	t.Name = to
 	for _, fk := range t.ForeignKeys {
-		if n, ok := generatedSuffix(fk.Name, from, "_ibfk_"); ok {
-			fk.Name = fmt.Sprintf("%s_ibfk_%d", to, n)
+		if rest, ok := cutPrefixFold(fk.Name, from+"_ibfk_"); ok {
+			fk.Name = to + "_ibfk_" + rest
 			if err := checkIdent(fk.Name); err != nil {
 				return err
 			}
@@ -415,8 +416,8 @@ func (w *work) renameOne(from, to string) *Error {
 		}
 	}
 	for _, ck := range t.Checks {
-		if n, ok := generatedSuffix(ck.Name, from, "_chk_"); ok {
-			ck.Name = fmt.Sprintf("%s_chk_%d", to, n)
+		if rest, ok := cutPrefixFold(ck.Name, from+"_chk_"); ok {
+			ck.Name = to + "_chk_" + rest
 			if err := checkIdent(ck.Name); err != nil {
 				return err
 			}
@@ -436,6 +437,15 @@ func (w *work) renameOne(from, to string) *Error {
 		}
 	}
 	return nil
+}
+
+// cutPrefixFold returns what follows prefix in s (compared
+// case-insensitively) and whether s had the prefix and something after it.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) <= len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return "", false
+	}
+	return s[len(prefix):], true
 }
 
 // generatedSuffix reports whether name is table+infix+N and returns N.
@@ -629,7 +639,64 @@ func resolveColumn(t *Table, c *Column) *Error {
 	if c.AutoIncrement && !ty.IsNumeric() {
 		return newError(ErWrongFieldSpec, c.Name)
 	}
-	return validateDefault(c)
+	if err := validateDefault(c); err != nil {
+		return err
+	}
+	normalizeDefault(c)
+	return nil
+}
+
+// normalizeDefault stores a literal default the way MySQL reports it:
+// TRUE/FALSE on numeric columns as 1/0, integers without leading zeros or
+// a plus sign, DECIMAL values padded to the column's scale, and ENUM
+// values in their declared spelling.
+func normalizeDefault(c *Column) {
+	d := c.Default
+	if d == nil || d.Null || d.Expr {
+		return
+	}
+	ty := c.Type
+	if !ty.IsNumeric() && ty.Base != "enum" {
+		return // string and temporal literals are stored as written
+	}
+	v := strings.TrimSpace(d.Value)
+	switch {
+	case ty.IsNumeric() && strings.EqualFold(v, "true"):
+		v = "1"
+	case ty.IsNumeric() && strings.EqualFold(v, "false"):
+		v = "0"
+	}
+	switch {
+	case ty.IsInteger():
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			v = strconv.FormatInt(n, 10)
+		} else if u, err := strconv.ParseUint(v, 10, 64); err == nil {
+			v = strconv.FormatUint(u, 10)
+		}
+	case ty.Base == "decimal":
+		if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "eE") {
+			v = strings.TrimPrefix(v, "+")
+			whole, frac, _ := strings.Cut(v, ".")
+			if whole == "" || whole == "-" {
+				whole += "0"
+			}
+			if len(frac) < ty.Scale {
+				frac += strings.Repeat("0", ty.Scale-len(frac))
+			}
+			v = whole
+			if ty.Scale > 0 {
+				v += "." + frac
+			}
+		}
+	case ty.Base == "enum":
+		for _, x := range ty.Values {
+			if strings.EqualFold(strings.TrimRight(x, " "), strings.TrimRight(v, " ")) {
+				v = x
+				break
+			}
+		}
+	}
+	d.Value = v
 }
 
 // validateDefault raises 1067 or 1101 for a default MySQL 8 rejects.
@@ -969,7 +1036,11 @@ func (st *alterState) alterDefault(a *AlterColumnDefault) *Error {
 	}
 	d := *a.Default
 	c.Default = &d
-	return validateDefault(c)
+	if err := validateDefault(c); err != nil {
+		return err
+	}
+	normalizeDefault(c)
+	return nil
 }
 
 // ---------------------------------------------------------------- indexes

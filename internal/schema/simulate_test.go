@@ -433,3 +433,25 @@ func TestApplyRefusesNilParts(t *testing.T) {
 		})
 	}
 }
+
+func TestDefaultsNormalised(t *testing.T) {
+	tests := []struct {
+		typ, value, want string
+	}{
+		{"DECIMAL(10,2)", "1.5", "1.50"},
+		{"DECIMAL(10,0)", "7", "7"},
+		{"TINYINT(1)", "TRUE", "1"},
+		{"INT", "007", "7"},
+		{"INT", "+3", "3"},
+		{"ENUM('Alpha','beta')", "alpha", "Alpha"},
+		{"VARCHAR(10)", " x ", " x "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typ+" "+tt.value, func(t *testing.T) {
+			s := apply(t, baseSchema(t), alter("users", &AddColumn{Column: col(t, "d", tt.typ, defaultLit(tt.value))}))
+			if got := s.Table("users").Column("d").Default.Value; got != tt.want {
+				t.Fatalf("default = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -327,7 +327,7 @@ func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 func transform(p string, src []byte) (string, error) {
 	res := api.Transform(string(src), api.TransformOptions{
 		Loader:      loaderFor(p),
-		Format:      api.FormatDefault,
+		Format:      api.FormatCommonJS,
 		Target:      api.ESNext,
 		Supported:   supported,
 		Sourcemap:   api.SourceMapInline,

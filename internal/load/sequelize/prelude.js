@@ -92,30 +92,35 @@
     },
     none() { return {}; },
   };
+  // Static modifiers (DataTypes.INTEGER.UNSIGNED) live on one shared
+  // prototype of the type functions, so a type costs one closure.
+  const TypeStatics = Object.create(Function.prototype);
+  for (const m of ['UNSIGNED', 'ZEROFILL', 'BINARY']) {
+    Object.defineProperty(TypeStatics, m, { get() { return this()[m]; } });
+  }
+  TypeStatics.toString = function () { return this.key; };
+  function makeType(T, key, parse, args) {
+    const o = Object.create(T.prototype);
+    o.key = key;
+    const raw = argParsers[parse](args);
+    o.options = {};
+    for (const k of Object.keys(raw)) {
+      const v = raw[k];
+      if (v === undefined || v === null) continue;
+      if (k === 'values') o.options.values = v;
+      else if (k === 'length' && typeof v === 'string' && isNaN(+v)) o.options.variant = v.toLowerCase();
+      else if (k === 'geo') o.options.geo = safeString(v);
+      else if (typeof v === 'boolean') o.options[k] = v;
+      else if (num(v) !== undefined) o.options[k] = num(v);
+    }
+    return o;
+  }
   function typeClass(key, parse) {
-    const T = function () {
-      const o = Object.create(T.prototype);
-      o.key = key;
-      const raw = argParsers[parse](Array.from(arguments));
-      o.options = {};
-      for (const k of Object.keys(raw)) {
-        const v = raw[k];
-        if (v === undefined || v === null) continue;
-        if (k === 'values') o.options.values = v;
-        else if (k === 'length' && typeof v === 'string' && isNaN(+v)) o.options.variant = v.toLowerCase();
-        else if (k === 'geo') o.options.geo = safeString(v);
-        else if (typeof v === 'boolean') o.options[k] = v;
-        else if (num(v) !== undefined) o.options[k] = num(v);
-      }
-      return o;
-    };
+    const T = function () { return makeType(T, key, parse, Array.from(arguments)); };
+    Object.setPrototypeOf(T, TypeStatics);
     T.prototype = Object.create(TypeBase);
     T.key = key;
     T[TYPE] = true;
-    T.toString = () => key;
-    for (const m of ['UNSIGNED', 'ZEROFILL', 'BINARY']) {
-      Object.defineProperty(T, m, { get() { return T()[m]; } });
-    }
     return T;
   }
   const typeSpecs = {
@@ -126,10 +131,21 @@
     UUID: 'none', UUIDV1: 'none', UUIDV4: 'none', ENUM: 'enum', JSON: 'none', JSONB: 'none',
     BLOB: 'len', VIRTUAL: 'none', GEOMETRY: 'geo', GEOGRAPHY: 'geo', HSTORE: 'none',
     ARRAY: 'none', RANGE: 'none', INET: 'none', CIDR: 'none', MACADDR: 'none', ABSTRACT: 'none',
+    'DOUBLE PRECISION': 'dec',
   };
-  const DataTypes = {};
-  for (const k of Object.keys(typeSpecs)) DataTypes[k] = typeClass(k, typeSpecs[k]);
-  DataTypes['DOUBLE PRECISION'] = DataTypes.DOUBLE;
+  const isTypeKey = (k) => typeof k === 'string' && Object.prototype.hasOwnProperty.call(typeSpecs, k);
+  // Types are created on first use: most files touch a handful.
+  const typeCache = {};
+  function getType(k) {
+    if (k === 'DOUBLE PRECISION') k = 'DOUBLE';
+    return typeCache[k] || (typeCache[k] = typeClass(k, typeSpecs[k]));
+  }
+  const DataTypes = new Proxy(typeCache, {
+    get(t, k) { return isTypeKey(k) ? getType(k) : t[k]; },
+    has(t, k) { return isTypeKey(k) || k in t; },
+    ownKeys() { return Object.keys(typeSpecs).filter((k) => k !== 'DOUBLE PRECISION'); },
+    getOwnPropertyDescriptor(t, k) { return isTypeKey(k) ? { value: getType(k), enumerable: true, configurable: true, writable: true } : undefined; },
+  });
 
   function typeDesc(t) {
     if (t === undefined || t === null) return null;
@@ -581,6 +597,9 @@
     host.record('assoc', Object.assign({ kind, source: modelNameOf(source), target: modelNameOf(target), targetText: safeString(target) }, assocOpts(opts)));
   }
 
+  let ModelCls;
+  function getModel() {
+    if (ModelCls) return ModelCls;
   class Model {
     static init(attrs, opts) {
       opts = isObj(opts) ? opts : {};
@@ -617,11 +636,14 @@
     toJSON() { return {}; }
   }
   Model[MODEL] = true;
+    ModelCls = Model;
+    return Model;
+  }
 
   function defineModel(name, attrs, opts, how, cls) {
     let M = cls;
     if (!M) {
-      M = class extends Model {};
+      M = class extends getModel() {};
       Object.defineProperty(M, 'name', { value: name });
     }
     const meta = { name, options: opts };
@@ -725,7 +747,7 @@
   }
   function tsAttrs(ctor) {
     const chain = [];
-    for (let p = ctor.prototype; p && p !== Object.prototype && p !== Model.prototype; p = Object.getPrototypeOf(p)) chain.unshift(p);
+    for (let p = ctor.prototype; p && p !== Object.prototype && p !== getModel().prototype; p = Object.getPrototypeOf(p)) chain.unshift(p);
     const out = {};
     const lines = {};
     const fks = {};
@@ -783,7 +805,10 @@
     return function (ctor) { ctor.__tableOptions = opts; ctor.__tableLine = line; finishDecorated(ctor); };
   }
   const classNoop = function () { const args = Array.from(arguments); if (typeof args[0] === 'function' && args.length === 1) return; return function () {}; };
-  const tsModule = {
+  let tsModuleCache;
+  function tsModule() {
+    if (tsModuleCache) return tsModuleCache;
+  const m = {
     Table,
     Column,
     PrimaryKey, AutoIncrement, AllowNull, Unique, Comment, Default, Index: IndexD, createIndexDecorator(o) { return propDecorator((t, key) => { const a = mark(t, key); a.__index = (a.__index || []).concat([isObj(o) ? { name: str(o.name), unique: !!o.unique } : {}]); }); },
@@ -794,11 +819,15 @@
     DeletedAt: propDecorator((t, key) => { t.constructor.__ts = Object.assign(t.constructor.__ts || {}, { deletedAt: key }); }),
     Length,
     DataType: DataTypes,
-    Model,
+    get Model() { return getModel(); },
     Sequelize: undefined,
     Scopes: classNoop, DefaultScope: classNoop, BeforeCreate: classNoop, AfterCreate: classNoop, BeforeUpdate: classNoop, AfterUpdate: classNoop, BeforeSave: classNoop, AfterSave: classNoop, BeforeDestroy: classNoop, AfterDestroy: classNoop, BeforeBulkCreate: classNoop, AfterBulkCreate: classNoop, BeforeValidate: classNoop, AfterValidate: classNoop, BeforeFind: classNoop, Hook: classNoop,
   };
-  for (const v of validatorNames) tsModule[v] = validator(v.charAt(0).toLowerCase() + v.slice(1));
+  for (const v of validatorNames) m[v] = validator(v.charAt(0).toLowerCase() + v.slice(1));
+    m.Sequelize = SequelizeModule;
+    tsModuleCache = m;
+    return m;
+  }
 
   // ---- the Sequelize class and modules ---------------------------------
   function SequelizeCtor() {
@@ -812,7 +841,7 @@
     return s;
   }
   const statics = {
-    DataTypes, Model, Op, literal, fn, col, cast, where, and: (...a) => ({ [Op.and]: a }), or: (...a) => ({ [Op.or]: a }),
+    DataTypes, Op, literal, fn, col, cast, where, and: (...a) => ({ [Op.and]: a }), or: (...a) => ({ [Op.or]: a }),
     QueryTypes: { SELECT: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', BULKUPDATE: 'BULKUPDATE', BULKDELETE: 'BULKDELETE', DELETE: 'DELETE', UPSERT: 'UPSERT', VERSION: 'VERSION', SHOWTABLES: 'SHOWTABLES', SHOWINDEXES: 'SHOWINDEXES', DESCRIBE: 'DESCRIBE', RAW: 'RAW', FOREIGNKEYS: 'FOREIGNKEYS', SHOWCONSTRAINTS: 'SHOWCONSTRAINTS' },
     Transaction: { ISOLATION_LEVELS: {}, TYPES: {}, LOCK: {} },
     ValidationError: class ValidationError extends Error {},
@@ -822,10 +851,18 @@
     Deferrable: inert('Deferrable'),
     IndexHints: {},
   };
-  Object.assign(SequelizeCtor, DataTypes, statics);
-  SequelizeCtor.Sequelize = SequelizeCtor;
-  SequelizeCtor.default = SequelizeCtor;
-  tsModule.Sequelize = SequelizeCtor;
+  Object.assign(SequelizeCtor, statics);
+  Object.defineProperty(SequelizeCtor, 'Model', { get: getModel, enumerable: true });
+  // The module is the Sequelize class; data types (Sequelize.STRING) are
+  // served lazily through a proxy.
+  const SequelizeModule = new Proxy(SequelizeCtor, {
+    get(t, k) {
+      if (isTypeKey(k)) return getType(k);
+      if (k === 'Sequelize' || k === 'default') return SequelizeModule;
+      return t[k];
+    },
+    has(t, k) { return isTypeKey(k) || k in t; },
+  });
 
   const umzug = {
     Umzug: function () { return { up() { return done([]); }, down() { return done([]); }, pending() { return done([]); }, executed() { return done([]); } }; },
@@ -862,9 +899,8 @@
   pathModule.default = pathModule;
 
   const modules = {
-    sequelize: SequelizeCtor,
-    '@sequelize/core': SequelizeCtor,
-    'sequelize-typescript': tsModule,
+    sequelize: SequelizeModule,
+    '@sequelize/core': SequelizeModule,
     umzug,
     path: pathModule,
     'node:path': pathModule,
@@ -873,6 +909,7 @@
   function requireStub(name) {
     name = safeString(name);
     const bare = name.startsWith('node:') ? name.slice(5) : name;
+    if (name === 'sequelize-typescript') return tsModule();
     if (Object.prototype.hasOwnProperty.call(modules, name)) {
       if (name === 'umzug') host.record('note', { what: 'umzug' });
       return modules[name];
@@ -948,7 +985,7 @@
   // ---- driver entry points used by Go ----------------------------------
   G.__guardian = {
     makeQueryInterface,
-    Sequelize: SequelizeCtor,
+    Sequelize: SequelizeModule,
     DataTypes,
     defined,
     registry,
@@ -963,7 +1000,7 @@
       return new Proxy({}, {
         get(t, k) {
           if (typeof k === 'symbol' || k === 'then' || k === 'toJSON') return undefined;
-          if (k === 'sequelize' || k === 'Sequelize') return k === 'Sequelize' ? SequelizeCtor : new SequelizeCtor();
+          if (k === 'sequelize' || k === 'Sequelize') return k === 'Sequelize' ? SequelizeModule : new SequelizeCtor();
           return registry[k] || placeholderModel(String(k));
         },
         has() { return true; },

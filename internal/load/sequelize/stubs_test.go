@@ -177,9 +177,9 @@ func TestDynamic(t *testing.T) {
 func TestPluralize(t *testing.T) {
 	for in, want := range map[string]string{
 		"User": "Users", "person": "people", "Person": "People", "category": "categories", "status": "statuses",
-		"box": "boxes", "Address": "Addresses", "bus": "buses", "leaf": "leaves", "child": "children",
+		"box": "boxes", "Address": "Addresses", "bus": "buses", "leaf": "leafs", "child": "children",
 		"datum": "data", "users": "users", "equipment": "equipment", "analysis": "analyses", "quiz": "quizzes",
-		"UserRole": "UserRoles", "day": "days", "hero": "heros", "matrix": "matrices", "mouse": "mice",
+		"UserRole": "UserRoles", "day": "days", "hero": "heros", "matrix": "matrixes", "mouse": "mice",
 	} {
 		if got := pluralize(in); got != want {
 			t.Errorf("pluralize(%q) = %q, want %q", in, got, want)

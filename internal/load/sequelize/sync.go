@@ -127,8 +127,16 @@ func exprText(e ast.Expression) string {
 	case *ast.Identifier:
 		return string(e.Name)
 	case *ast.DotExpression:
+		// esbuild turns `import { x } from './m'` into import_m.x.
+		if id, ok := e.Left.(*ast.Identifier); ok && strings.HasPrefix(string(id.Name), "import_") {
+			return string(e.Identifier.Name)
+		}
 		if l := exprText(e.Left); l != "" {
 			return l + "." + string(e.Identifier.Name)
+		}
+	case *ast.CallExpression:
+		if l := exprText(e.Callee); l != "" {
+			return l + "()"
 		}
 	case *ast.ThisExpression:
 		return "this"

@@ -51,6 +51,7 @@ const (
 	ConvPopx          = "popx"
 	ConvFolder        = "folder"
 	ConvPrisma        = "prisma"
+	ConvShmig         = "shmig"
 	ConvPlain         = "plain"
 )
 
@@ -60,12 +61,12 @@ var (
 	// V1__init.sql, U1_1__init.sql, R__views.sql
 	flywayRE = regexp.MustCompile(`^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$`)
 	repeatRE = regexp.MustCompile(`^R__(.+)\.sql$`)
-	// 001_init.sql, 2024-01-01-init.sql is not matched; 001-init.sql is
-	plainRE = regexp.MustCompile(`^(\d+(?:[._]\d+)*)(?:[_-](.*))?\.sql$`)
+	// 001_init.sql, 001-init.sql, 2024-01-01-init.sql (version 2024-01-01), 7.sql
+	plainRE = regexp.MustCompile(`^(\d+(?:[._-]\d+)*)(?:[_-](.*))?\.sql$`)
 	// rollback counterparts: x_rollback.sql, x.rollback.sql
 	rollbackRE = regexp.MustCompile(`(?i)^(.+?)[._]rollback\.sql$`)
 	// folder names: 20240101_init, 3, 1.2-init
-	folderRE = regexp.MustCompile(`^(\d+(?:[._]\d+)*)(?:[_-](.*))?$`)
+	folderRE = regexp.MustCompile(`^(\d+(?:[._-]\d+)*)(?:[_-](.*))?$`)
 )
 
 // popxDialects are the dialect infixes of popx file names; only mysql is read.
@@ -368,7 +369,7 @@ func readable(f *File, m *ir.Migration) ([]byte, bool) {
 	return f.Data, true
 }
 
-// marker is an up/down section marker of dbmate, goose or sql-migrate.
+// marker is an up/down section marker of dbmate, goose, sql-migrate or shmig.
 type marker struct {
 	convention string
 	down       bool
@@ -404,6 +405,10 @@ func parseMarker(s string) (conv string, down, ok bool) {
 		return "", false, false
 	}
 	head := strings.ToLower(f[0])
+	switch t := strings.ToUpper(strings.Join(f, " ")); t {
+	case "==== UP ====", "==== DOWN ====":
+		return ConvShmig, t == "==== DOWN ====", true
+	}
 	switch {
 	case head == "migrate:up" || head == "migrate:down":
 		return ConvDbmate, head == "migrate:down", true
@@ -424,7 +429,8 @@ func parseMarker(s string) (conv string, down, ok bool) {
 // markerConvention returns the convention whose section markers the file
 // uses, or "".
 func markerConvention(data []byte) string {
-	if !bytes.Contains(data, []byte("migrate:")) && !bytes.Contains(data, []byte("+goose")) && !bytes.Contains(data, []byte("+migrate")) {
+	if !bytes.Contains(data, []byte("migrate:")) && !bytes.Contains(data, []byte("+goose")) &&
+		!bytes.Contains(data, []byte("+migrate")) && !bytes.Contains(data, []byte("====")) {
 		return ""
 	}
 	if ms := markers(data); len(ms) > 0 {

@@ -102,6 +102,12 @@ func TestLoadConventions(t *testing.T) {
 			},
 		},
 		{
+			dir: "shmig",
+			want: []string{
+				"1400000000|create|shmig|migrations/1400000000-create.sql||down@migrations/1400000000-create.sql:6 up=[Other@2 CreateTable@3 Other@4] down=[Other@7 DropTable@8 Other@9]",
+			},
+		},
+		{
 			dir: "flyway",
 			want: []string{
 				"1|init|flyway|src/main/resources/db/migration/V1__init.sql|src/main/resources/db/migration/U1__init.sql|down@src/main/resources/db/migration/U1__init.sql:1 up=[CreateTable@1] down=[DropTable@1]",
@@ -178,6 +184,26 @@ func TestLoadIgnoresVendoredAndUnversioned(t *testing.T) {
 	}
 	if ms := Load(files); len(ms) != 0 {
 		t.Errorf("Load read %d migrations: %s", len(ms), summary(ms[0]))
+	}
+}
+
+func TestLoadVersionShapes(t *testing.T) {
+	tests := []struct {
+		path, version, name string
+	}{
+		{"db/001-init.sql", "001", "init"},
+		{"db/2024-01-31-add-users.sql", "2024-01-31", "add-users"},
+		{"db/2024_01_31_120000_create_users_table.sql", "2024_01_31_120000", "create_users_table"},
+		{"db/7.sql", "7", ""},
+		{"db/1.2_fix.sql", "1.2", "fix"},
+		{"db/20240101120000_Add_Users.UP.sql", "20240101120000", "Add_Users"},
+	}
+	for _, tt := range tests {
+		ms := Load([]File{{Path: tt.path, Data: []byte("SELECT 1;")}})
+		if len(ms) != 1 || ms[0].Version != tt.version || ms[0].Name != tt.name {
+			t.Errorf("%s: got %v", tt.path, ms)
+			continue
+		}
 	}
 }
 

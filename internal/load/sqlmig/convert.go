@@ -12,6 +12,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/format"
 	"github.com/pingcap/tidb/pkg/parser/mysql"
 	"github.com/pingcap/tidb/pkg/parser/test_driver"
+	"github.com/pingcap/tidb/pkg/parser/types"
 
 	"github.com/migration-guardian/guardian/internal/ir"
 	"github.com/migration-guardian/guardian/internal/schema"
@@ -55,6 +56,7 @@ type converter struct {
 	prepared map[string]bool
 }
 
+// statement interprets one statement; it never panics.
 func (c *converter) statement(st Statement) (op ir.Op) {
 	op = ir.Op{
 		Span:   ir.Span{Path: c.path, Line: st.Line, EndLine: st.EndLine},
@@ -67,7 +69,12 @@ func (c *converter) statement(st Statement) (op ir.Op) {
 			op.NotAnalyzed = fmt.Sprintf("statement could not be interpreted (internal error: %v)", r)
 		}
 	}()
-	toks := tokenize(st.Text)
+	// Only table definitions need every token; data statements, which can
+	// be megabytes of VALUES, are classified from their first words.
+	toks := tokenizeN(st.Text, 32)
+	if len(toks) == 32 && (toks[0].is("CREATE") || toks[0].is("ALTER")) {
+		toks = tokenize(st.Text)
+	}
 	if kind := programKind(toks); kind != "" {
 		op.Change = &schema.Other{Kind: kind}
 		return op
@@ -143,6 +150,7 @@ var lineColRE = regexp.MustCompile(`line (\d+) column (\d+)`)
 func (c *converter) interpret(text string, toks []token, firstLine int) (change schema.Change, attrs map[string]ir.Span, reason string) {
 	sc := scanStatement(toks, firstLine)
 	rw := rewrite(text, toks, sc.blank)
+	charset := substituteCharsets(&rw, sc.charsets)
 	node, err := c.parse(rw.text)
 	if err != nil && len(sc.parenDefaults) > 0 {
 		// The parser only reads DEFAULT (function()) and DEFAULT (literal);
@@ -167,6 +175,9 @@ func (c *converter) interpret(text string, toks []token, firstLine int) (change 
 	if change == nil {
 		return nil, nil, reason
 	}
+	if charset != "" {
+		restoreCharset(change, charset)
+	}
 	return change, sc.attrs, ""
 }
 
@@ -177,6 +188,9 @@ func (c *converter) parseWithoutDefaults(text string, rw rewritten, sc *scan) (a
 	b := []byte(rw.text)
 	rw.defaults = map[string]string{}
 	for _, d := range sc.parenDefaults {
+		if d.close.off <= d.open.end {
+			continue // DEFAULT (): the parser's error stands
+		}
 		rw.defaults[d.column] = strings.Join(strings.Fields(text[d.open.end:d.close.off]), " ")
 		for i := d.open.end; i < d.close.off; i++ {
 			if b[i] != '\n' {
@@ -229,6 +243,9 @@ var spatialTypes = map[string]string{
 func rewrite(text string, toks []token, blanks []token) rewritten {
 	rw := rewritten{text: text}
 	needed := len(blanks) > 0
+	if len(toks) == 0 || !toks[0].is("CREATE") && !toks[0].is("ALTER") {
+		return rw // only table definitions are adapted
+	}
 	for _, t := range toks {
 		if t.kind == tokWord && len(t.text) >= 4 && (spatialTypes[strings.ToUpper(t.text)] != "" || t.is("SPATIAL") || t.is("SRID")) {
 			needed = true
@@ -288,6 +305,76 @@ func rewrite(text string, toks []token, blanks []token) rewritten {
 	}
 	rw.text = string(b)
 	return rw
+}
+
+// charsetStandIn replaces, for the parser, a character set it does not
+// know; it is short enough to fit in the place of any charset name.
+const charsetStandIn = "gbk"
+
+// substituteCharsets replaces the character set names the parser rejects by
+// charsetStandIn and returns the name replaced. It does nothing (and returns
+// "") when the statement uses several such names or gbk itself, as the
+// substitution could then not be undone.
+func substituteCharsets(rw *rewritten, names []token) string {
+	if len(names) == 0 {
+		return ""
+	}
+	orig := strings.ToLower(names[0].text)
+	for _, t := range names[1:] {
+		if !strings.EqualFold(t.text, orig) {
+			return ""
+		}
+	}
+	if strings.Contains(strings.ToLower(rw.text), charsetStandIn) {
+		return ""
+	}
+	b := []byte(rw.text)
+	for _, t := range names {
+		copy(b[t.off:t.end], charsetStandIn+strings.Repeat(" ", t.end-t.off-len(charsetStandIn)))
+	}
+	rw.text = string(b)
+	return orig
+}
+
+// restoreCharset puts the real character set name back where the stand-in
+// ended up in a converted change.
+func restoreCharset(change schema.Change, name string) {
+	fixType := func(c *schema.Column) {
+		if c != nil && c.Type.Charset == charsetStandIn {
+			c.Type.Charset = name
+		}
+	}
+	fixOpts := func(o *schema.TableOptions) {
+		if o.Charset == charsetStandIn {
+			o.Charset = name
+		}
+	}
+	var fixSpecs func(specs []schema.AlterSpec)
+	fixSpecs = func(specs []schema.AlterSpec) {
+		for _, sp := range specs {
+			switch x := sp.(type) {
+			case *schema.AddColumn:
+				fixType(x.Column)
+			case *schema.ModifyColumn:
+				fixType(x.Column)
+			case *schema.SetTableOptions:
+				fixOpts(&x.Options)
+			case *schema.ConvertCharset:
+				if x.Charset == charsetStandIn {
+					x.Charset = name
+				}
+			}
+		}
+	}
+	switch x := change.(type) {
+	case *schema.CreateTable:
+		for _, c := range x.Table.Columns {
+			fixType(c)
+		}
+		fixOpts(&x.Table.Options)
+	case *schema.AlterTable:
+		fixSpecs(x.Specs)
+	}
 }
 
 func isDigits(s string) bool {
@@ -561,15 +648,7 @@ func column(def *ast.ColumnDef, rw rewritten, sc *scan) (*schema.Column, []schem
 }
 
 // fieldType maps a parsed type to its canonical schema.Type.
-func fieldType(ft interface {
-	GetType() byte
-	GetFlen() int
-	GetDecimal() int
-	GetCharset() string
-	GetCollate() string
-	GetFlag() uint
-	GetElems() []string
-}) schema.Type {
+func fieldType(ft *types.FieldType) schema.Type {
 	var t schema.Type
 	flen, dec := ft.GetFlen(), ft.GetDecimal()
 	binary := strings.EqualFold(ft.GetCharset(), "binary")
@@ -687,7 +766,9 @@ func fieldType(ft interface {
 	case mysql.TypeGeometry:
 		t.Base = "geometry"
 	default:
-		t.Base = strings.ToLower(strings.Fields(fmt.Sprint(ft) + " unknown")[0])
+		// A type MySQL 8 does not have (TiDB's VECTOR...): keep its name.
+		name := strings.FieldsFunc(fmt.Sprint(ft)+" unknown", func(r rune) bool { return r == '(' || r == ' ' })
+		t.Base = strings.ToLower(name[0])
 	}
 	switch t.Base {
 	case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set":
@@ -816,6 +897,7 @@ func timeFunc(e ast.ExprNode) string {
 	return "CURRENT_TIMESTAMP"
 }
 
+// exprString renders a string literal unquoted, any other expression as SQL.
 func exprString(e ast.ExprNode) string {
 	if v, ok := e.(*test_driver.ValueExpr); ok {
 		return literal(v)

@@ -261,6 +261,19 @@ func TestConvert(t *testing.T) {
 			}}},
 		},
 		{
+			name: "character sets the parser does not know",
+			sql:  "CREATE TABLE t (a VARCHAR(3) CHARACTER SET utf16 COLLATE utf16_bin, b INT) DEFAULT CHARSET = utf16",
+			want: &schema.CreateTable{Table: &schema.Table{Name: "t", Columns: []*schema.Column{
+				col("a", schema.Type{Base: "varchar", Length: 3, Charset: "utf16", Collation: "utf16_bin"}, true),
+				col("b", intT, true),
+			}, Options: schema.TableOptions{Charset: "utf16"}}},
+		},
+		{
+			name: "convert to a character set the parser does not know",
+			sql:  "ALTER TABLE t CONVERT TO CHARACTER SET sjis",
+			want: &schema.AlterTable{Table: "t", Specs: []schema.AlterSpec{&schema.ConvertCharset{Charset: "sjis"}}},
+		},
+		{
 			name: "default function in parentheses",
 			sql:  "ALTER TABLE t ADD COLUMN u BINARY(16) NOT NULL DEFAULT (UUID_TO_BIN(UUID())), ALTER COLUMN v SET DEFAULT (NOW())",
 			want: &schema.AlterTable{Table: "t", Specs: []schema.AlterSpec{

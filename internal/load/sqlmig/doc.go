@@ -29,10 +29,18 @@
 // Names MySQL generates (unnamed indexes, table_ibfk_N, table_chk_N) are
 // left empty for the simulator to assign.
 //
+// An inline REFERENCES clause on a column definition is converted to a
+// foreign key like a FOREIGN KEY clause, as written. Beware that the MySQL
+// 8.0 manual says such inline references are parsed but ignored (no
+// constraint is created); the simulator decides what to do with them.
+//
 // The TiDB parser lacks some MySQL syntax; the loader adapts the statement
 // before parsing where it can (spatial column types, SRID, SPATIAL INDEX in
-// a table definition, INVISIBLE columns) and recovers facts the AST loses
-// (DEFAULT (literal) is an expression default; SERIAL; the constraint and
+// a table definition, INVISIBLE columns, character sets other than utf8,
+// utf8mb4, latin1, ascii, binary, gbk and gb18030, DEFAULT (expression)
+// beyond a function call; the substitutes keep every offset and are undone
+// in the result) and recovers facts the AST loses
+// (DEFAULT (literal) is an expression default; the constraint and
 // index names of CONSTRAINT c FOREIGN KEY idx; DROP CONSTRAINT versus DROP
 // CHECK). A statement that still cannot be parsed or interpreted becomes
 // an op without Change and with NotAnalyzed set (a GD101 finding); the
@@ -64,6 +72,7 @@
 //     and StatementEnd blocks ("-- +goose NO TRANSACTION" is ignored);
 //   - sql-migrate: "-- +migrate Up" / "-- +migrate Down" sections, with
 //     StatementBegin/StatementEnd;
+//   - shmig: "-- ==== UP ====" / "-- ==== DOWN ====" sections;
 //   - Flyway: V<version>__<name>.sql with its undo file U<version>__<name>.sql
 //     (versions 1, 1.1 or 1_1; "_" is read as "."); repeatable R__<name>.sql
 //     migrations have no version and are placed after all versioned ones, as

@@ -26,10 +26,12 @@ type scan struct {
 	// parenDefaults are the DEFAULT (expression) clauses of column
 	// definitions, which the parser accepts only for some expressions.
 	parenDefaults []parenDefault
+	// charsets are the character set names the parser does not know.
+	charsets []token
 	// blank lists the tokens to hide from the parser (column INVISIBLE).
-	blank     []token
-	uncheckN  int
-	invisible bool
+	blank []token
+	// uncheckN counts the unnamed checks seen, for their generated names.
+	uncheckN int
 }
 
 // colInfo is what the token pass learns about one column definition.
@@ -63,6 +65,7 @@ func scanStatement(toks []token, firstLine int) *scan {
 		return sc
 	}
 	sc.findAlgorithm()
+	sc.findCharsets()
 	switch {
 	case toks[0].is("CREATE"):
 		i := 1
@@ -147,6 +150,36 @@ func (sc *scan) findAlgorithm() {
 			if j < len(sc.toks) && sc.toks[j].kind == tokWord {
 				sc.algorithm = strings.ToUpper(sc.toks[j].text)
 			}
+		}
+	}
+}
+
+// parserCharsets are the character sets the TiDB parser knows; it rejects
+// the others MySQL has (utf16, sjis, cp1251...).
+var parserCharsets = map[string]bool{
+	"utf8": true, "utf8mb3": true, "utf8mb4": true, "ascii": true, "latin1": true,
+	"binary": true, "gbk": true, "gb18030": true,
+}
+
+// findCharsets records the character set names the parser would reject.
+func (sc *scan) findCharsets() {
+	toks := sc.toks
+	for i := 0; i < len(toks); i++ {
+		j := -1
+		switch {
+		case toks[i].is("CHARSET"):
+			j = i + 1
+		case toks[i].is("CHARACTER") && i+1 < len(toks) && toks[i+1].is("SET"):
+			j = i + 2
+		}
+		if j < 0 {
+			continue
+		}
+		if j < len(toks) && toks[j].isPunct('=') {
+			j++
+		}
+		if j < len(toks) && toks[j].kind == tokWord && len(toks[j].text) >= 3 && !parserCharsets[strings.ToLower(toks[j].text)] {
+			sc.charsets = append(sc.charsets, toks[j])
 		}
 	}
 }

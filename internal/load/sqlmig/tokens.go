@@ -37,12 +37,15 @@ func (t token) isPunct(c byte) bool { return t.kind == tokPunct && t.text[0] == 
 
 // tokenize splits a statement into tokens, skipping comments and treating the
 // content of executable comments (/*! … */) as code. It never fails.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return tokenizeN(s, -1) }
+
+// tokenizeN is tokenize stopping after max tokens (no limit when max < 0).
+func tokenizeN(s string, max int) []token {
 	var out []token
 	line := 0
 	execDepth := 0
 	n := len(s)
-	for i := 0; i < n; {
+	for i := 0; i < n && len(out) != max; {
 		c := s[i]
 		switch {
 		case c == '\n':

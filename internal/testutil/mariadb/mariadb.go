@@ -58,6 +58,12 @@ func find(names ...string) string {
 // behaviour (invalid defaults, zero dates) matches what the simulator models.
 const mysql8SQLMode = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION"
 
+// startAttempts is how many times Start tries to bring a server up. A data
+// directory that fails to install or a server that dies during start-up
+// (seen when several test binaries start servers at once) is retried with a
+// fresh data directory and port.
+const startAttempts = 3
+
 // Start starts a private server and returns the DSN (go-sql-driver/mysql
 // format) of a fresh, empty scratch database named Database. The server uses
 // utf8mb4 as its default character set and MySQL 8's default sql_mode. It
@@ -74,27 +80,47 @@ func Start(t testing.TB) (dsn string) {
 		t.Fatalf("mariadb: %s --version: %v\n%s", server, err, out)
 	}
 	isMariaDB := bytes.Contains(bytes.ToLower(out), []byte("mariadb"))
+	for attempt := 1; ; attempt++ {
+		dsn, retry, err := launch(t, server, isMariaDB)
+		if err == nil {
+			return dsn
+		}
+		if !retry || attempt >= startAttempts {
+			t.Fatalf("mariadb: %v", err)
+		}
+		t.Logf("mariadb: attempt %d failed, retrying: %v", attempt, err)
+	}
+}
 
+// launch creates a data directory, starts the server on a free port, waits
+// for it and creates the scratch database. retry reports a failure worth
+// another attempt (the server died while starting).
+func launch(t testing.TB, server string, isMariaDB bool) (dsn string, retry bool, err error) {
 	root := t.TempDir()
 	dataDir := filepath.Join(root, "data")
 	// Unix socket paths are limited to about 100 bytes; t.TempDir() paths
 	// can be longer, so the socket lives in a short directory of its own.
 	sockDir, err := os.MkdirTemp("", "gmdb")
 	if err != nil {
-		t.Fatalf("mariadb: socket directory: %v", err)
+		return "", false, fmt.Errorf("socket directory: %w", err)
 	}
 	t.Cleanup(func() { os.RemoveAll(sockDir) })
 	socket := filepath.Join(sockDir, "s")
 
+	// A private tmpdir: concurrent servers (and installers) sharing /tmp
+	// collide on temporary table names.
+	tmpDir := filepath.Join(root, "tmp")
+	if err := os.Mkdir(tmpDir, 0o700); err != nil {
+		return "", false, fmt.Errorf("tmpdir: %w", err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
-	if err := initDataDir(ctx, server, isMariaDB, dataDir, root); err != nil {
-		t.Fatalf("mariadb: %v", err)
+	if err := initDataDir(ctx, server, isMariaDB, dataDir, root, tmpDir); err != nil {
+		return "", true, err
 	}
-
 	port, err := freePort()
 	if err != nil {
-		t.Fatalf("mariadb: %v", err)
+		return "", false, err
 	}
 	errLog := filepath.Join(root, "error.log")
 	args := []string{
@@ -108,19 +134,23 @@ func Start(t testing.TB) (dsn string) {
 		"--character-set-server=utf8mb4",
 		"--sql-mode=" + mysql8SQLMode,
 		"--innodb-buffer-pool-size=32M",
+		// Native AIO contexts are a machine-wide limit (fs.aio-max-nr) that
+		// several test servers can exhaust; the tests need no AIO.
+		"--innodb-use-native-aio=OFF",
+		"--skip-log-bin",
+		"--tmpdir=" + tmpDir,
 	}
 	if isMariaDB {
-		args = append(args, "--skip-grant-tables", "--skip-log-bin",
-			"--collation-server=utf8mb4_general_ci", "--innodb-log-file-size=16M")
+		args = append(args, "--skip-grant-tables", "--collation-server=utf8mb4_general_ci", "--innodb-log-file-size=16M")
 	} else {
-		args = append(args, "--collation-server=utf8mb4_0900_ai_ci", "--skip-log-bin", "--mysqlx=OFF")
+		args = append(args, "--collation-server=utf8mb4_0900_ai_ci", "--mysqlx=OFF")
 	}
 	args = append(args, userFlag()...)
 	cmd := exec.Command(server, args...)
 	var console bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &console, &console
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("mariadb: start %s: %v", server, err)
+		return "", false, fmt.Errorf("start %s: %w", server, err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -134,7 +164,7 @@ func Start(t testing.TB) (dsn string) {
 	cfg.ParseTime = true
 	admin, err := sql.Open("mysql", cfg.FormatDSN())
 	if err != nil {
-		t.Fatalf("mariadb: %v", err)
+		return "", false, err
 	}
 	defer admin.Close()
 	for {
@@ -147,28 +177,29 @@ func Start(t testing.TB) (dsn string) {
 		select {
 		case werr := <-exited:
 			exited <- werr // let stop see it
-			t.Fatalf("mariadb: server exited during start-up: %v\n%s\n%s", werr, console.String(), tail(errLog))
+			return "", true, fmt.Errorf("server exited during start-up: %v\n%s\n%s", werr, console.String(), tail(errLog))
 		case <-ctx.Done():
-			t.Fatalf("mariadb: server did not answer within %v: %v\n%s", startTimeout, err, tail(errLog))
+			return "", false, fmt.Errorf("server did not answer within %v: %v\n%s", startTimeout, err, tail(errLog))
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
 	if _, err := admin.ExecContext(ctx, "CREATE DATABASE `"+Database+"` DEFAULT CHARACTER SET utf8mb4"); err != nil {
-		t.Fatalf("mariadb: create scratch database: %v", err)
+		return "", false, fmt.Errorf("create scratch database: %w", err)
 	}
 	cfg.DBName = Database
-	return cfg.FormatDSN()
+	return cfg.FormatDSN(), false, nil
 }
 
 // initDataDir creates a fresh data directory.
-func initDataDir(ctx context.Context, server string, isMariaDB bool, dataDir, root string) error {
+func initDataDir(ctx context.Context, server string, isMariaDB bool, dataDir, root, tmpDir string) error {
 	var cmd *exec.Cmd
 	if isMariaDB {
 		installer := find("mariadb-install-db", "mysql_install_db")
 		if installer == "" {
 			return errors.New("mariadbd found but no mariadb-install-db or mysql_install_db")
 		}
-		args := append([]string{"--no-defaults", "--datadir=" + dataDir, "--auth-root-authentication-method=normal", "--skip-test-db"}, userFlag()...)
+		args := append([]string{"--no-defaults", "--datadir=" + dataDir, "--auth-root-authentication-method=normal", "--skip-test-db",
+			"--tmpdir=" + tmpDir}, userFlag()...)
 		cmd = exec.CommandContext(ctx, installer, args...)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -176,7 +207,7 @@ func initDataDir(ctx context.Context, server string, isMariaDB bool, dataDir, ro
 		}
 		return nil
 	}
-	cmd = exec.CommandContext(ctx, server, append([]string{"--no-defaults", "--initialize-insecure", "--datadir=" + dataDir,
+	cmd = exec.CommandContext(ctx, server, append([]string{"--no-defaults", "--initialize-insecure", "--datadir=" + dataDir, "--tmpdir=" + tmpDir,
 		"--log-error=" + filepath.Join(root, "init.log")}, userFlag()...)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%s --initialize-insecure: %v\n%s\n%s", server, err, out, tail(filepath.Join(root, "init.log")))

@@ -1,0 +1,2 @@
+// ok: spec files are tests too
+require('../src/db').sequelize.getQueryInterface().dropAllTables();

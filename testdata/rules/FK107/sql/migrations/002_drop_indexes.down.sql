@@ -1,0 +1,1 @@
+CREATE INDEX orders_seller_idx ON orders (seller_id);

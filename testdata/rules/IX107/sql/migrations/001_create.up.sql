@@ -1,0 +1,25 @@
+CREATE TABLE events (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  c1 INT NULL,
+  c2 INT NULL,
+  c3 INT NULL,
+  c4 INT NULL,
+  c5 INT NULL,
+  c6 INT NULL,
+  c7 INT NULL,
+  c8 INT NULL,
+  c9 INT NULL,
+  c10 INT NULL,
+  c11 INT NULL,
+  -- ok: ten secondary indexes is the configured maximum, not over it
+  KEY events_c1_idx (c1),
+  KEY events_c2_idx (c2),
+  KEY events_c3_idx (c3),
+  KEY events_c4_idx (c4),
+  KEY events_c5_idx (c5),
+  KEY events_c6_idx (c6),
+  KEY events_c7_idx (c7),
+  KEY events_c8_idx (c8),
+  KEY events_c9_idx (c9),
+  KEY events_c10_idx (c10)
+);

@@ -1,0 +1,12 @@
+DROP TABLE coupons;
+ALTER TABLE users DROP FOREIGN KEY users_referrer_fk, DROP COLUMN referrer_id;
+ALTER TABLE orders MODIFY status ENUM('new', 'paid') NOT NULL DEFAULT 'new';
+DROP INDEX idx_orders_status ON orders;
+ALTER TABLE orders DROP COLUMN paid_at;
+ALTER TABLE orders MODIFY note VARCHAR(100) NULL;
+ALTER TABLE orders CONVERT TO CHARACTER SET utf8mb4;
+ALTER TABLE events DROP COLUMN id;
+ALTER TABLE orders DROP COLUMN total;
+ALTER TABLE orders DROP INDEX ft_body;
+ALTER TABLE orders DROP FOREIGN KEY orders_user_fk;
+ALTER TABLE orders MODIFY amount INT NOT NULL;

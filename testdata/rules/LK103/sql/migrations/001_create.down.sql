@@ -1,0 +1,2 @@
+DROP TABLE products_archive;
+DROP TABLE products;

@@ -1,0 +1,2 @@
+-- ok: version 002 is used once
+CREATE TABLE projects (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY);
