@@ -360,8 +360,11 @@ func (r *runner) usePR(pr *github.PullRequest) {
 // request's files).
 func (r *runner) sources(ctx context.Context) (scan.Options, *sources.Change, error) {
 	opts := scan.Options{
-		Repo:         r.workdir,
-		ConfigPath:   r.configPath(),
+		Repo:       r.workdir,
+		ConfigPath: r.configPath(),
+		// Under pull_request_target the scanned tree is the pull request's
+		// own content: it must not choose its own rules.
+		NoTreeConfig: r.eventName == "pull_request_target",
 		FailOn:       &r.in.FailOn,
 		MySQLVersion: r.in.MySQLVersion,
 	}

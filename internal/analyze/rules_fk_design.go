@@ -226,31 +226,33 @@ func (p *Pass) appRefs() []appRef {
 			out = append(out, appRef{model: m, table: m.Table, column: a.Field, parent: a.References.Table, how: "`references` with constraints: false", span: span})
 		}
 	}
-	for _, m := range p.Models {
-		for _, as := range m.Associations {
-			if as.Constraints || as.ForeignKey == "" {
-				continue
-			}
-			var holder, parent *ir.Model
-			switch as.Kind {
-			case "belongsTo":
-				holder, parent = m, byName[as.Target]
-			case "hasOne", "hasMany":
-				holder, parent = byName[as.Target], m
-			default:
-				continue // belongsToMany keys live in the through table
-			}
-			if holder == nil || parent == nil {
-				continue
-			}
-			col := as.ForeignKey
-			for _, a := range holder.Attributes {
-				if a.Name == as.ForeignKey && a.Field != "" {
-					col = a.Field
+	// belongsTo first: it is declared on the model that holds the column.
+	// belongsToMany keys live in the through table and are not listed.
+	for _, kind := range []string{"belongsTo", "hasOne", "hasMany"} {
+		for _, m := range p.Models {
+			for _, as := range m.Associations {
+				if as.Kind != kind || as.Constraints || as.ForeignKey == "" {
+					continue
 				}
+				holder, parent := byName[as.Target], m
+				if kind == "belongsTo" {
+					holder, parent = m, byName[as.Target]
+				}
+				if holder == nil || parent == nil {
+					continue
+				}
+				col := as.ForeignKey
+				if holder.Underscored {
+					col = snake(col)
+				}
+				for _, a := range holder.Attributes {
+					if a.Name == as.ForeignKey && a.Field != "" {
+						col = a.Field
+					}
+				}
+				out = append(out, appRef{model: holder, table: holder.Table, column: col, parent: parent.Table,
+					how: fmt.Sprintf("`%s.%s(%s, { constraints: false })`", m.Name, as.Kind, as.Target), span: as.Span})
 			}
-			out = append(out, appRef{model: holder, table: holder.Table, column: col, parent: parent.Table,
-				how: fmt.Sprintf("`%s.%s(%s, { constraints: false })`", m.Name, as.Kind, as.Target), span: as.Span})
 		}
 	}
 	return out
@@ -302,4 +304,20 @@ func modelIndexed(m *ir.Model, column string) bool {
 		}
 	}
 	return false
+}
+
+// snake turns an attribute name into the column name an underscored model
+// gives it when the attribute is not declared: authorId → author_id.
+func snake(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

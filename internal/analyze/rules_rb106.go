@@ -124,8 +124,9 @@ func runRB106(p *Pass) error {
 			if len(parts) > 1 {
 				msg += "; " + parts[1]
 			}
-			p.ReportAt(r.Op.Span, "rb106 "+r.Op.Text, msg+".",
-				fmt.Sprintf("Take a backup before deploying and before rolling back (`mysqldump --single-transaction <db> %s`), and decide whether a rollback should keep the data (leave the table or column in place) instead of dropping it.", strings.Join(tables, " ")))
+			msg += fmt.Sprintf(". Back up before deploying and again before rolling back: `mysqldump --single-transaction <db> %s`.", strings.Join(tables, " "))
+			p.ReportAt(r.Op.Span, "rb106 "+r.Op.Text, msg,
+				"Decide whether a rollback should keep the data (leave the table or column in place, and let a later migration remove it) instead of dropping it; if it must drop it, restore from the backup when the data matters.")
 		}
 	}
 	return nil

@@ -396,7 +396,14 @@ func writeRollback(b *strings.Builder, st *replay.Step) {
 	}
 	switch {
 	case !m.HasDown:
-		b.WriteString("-- This migration has no down: restore the tables it touched from the backup above.\n")
+		b.WriteString("-- This migration has no down. To undo it by hand:\n")
+		created, changed := stepTables(st)
+		for _, t := range created {
+			fmt.Fprintf(b, "--   DROP TABLE %s;\n", schema.QuoteIdent(t))
+		}
+		if len(changed) > 0 {
+			fmt.Fprintf(b, "--   restore %s from the backup above.\n", strings.Join(changed, ", "))
+		}
 	default:
 		ops := make([]*ir.Op, 0, len(st.Down))
 		for i := range st.Down {
@@ -418,6 +425,31 @@ func writeRollback(b *strings.Builder, st *replay.Step) {
 	if len(st.Leftover) > 0 {
 		fmt.Fprintf(b, "⚠️ Replaying this down does not restore the schema from before the migration (%d difference(s), see RB103).\n\n", len(st.Leftover))
 	}
+}
+
+// stepTables lists the tables a migration creates and the existing tables
+// it changes.
+func stepTables(st *replay.Step) (created, changed []string) {
+	seen := map[string]bool{}
+	for i := range st.Up {
+		r := &st.Up[i]
+		if r.Op.Change == nil || r.Err != nil {
+			continue
+		}
+		for _, t := range touchedTables(r.Op.Change) {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			switch {
+			case st.Before.Table(t) == nil && st.After.Table(t) != nil:
+				created = append(created, t)
+			case st.Before.Table(t) != nil:
+				changed = append(changed, "`"+t+"`")
+			}
+		}
+	}
+	return created, changed
 }
 
 // renderOp renders one down operation as a statement, or a comment for

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/migration-guardian/guardian/internal/analyze"
 	"github.com/migration-guardian/guardian/internal/config"
@@ -142,11 +141,13 @@ func loadConfig(o Options, tree sources.Tree) (*config.Config, error) {
 	if o.ConfigPath != "" {
 		return config.Load(o.ConfigPath, true)
 	}
+	if o.NoTreeConfig {
+		return config.Default(), nil
+	}
 	data, err := tree.Read(config.DefaultPath)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) || strings.Contains(err.Error(), "no such file") {
-			return config.Default(), nil
-		}
+		// No config file (or an unreadable one, which the tree reports
+		// when listing): the defaults apply.
 		return config.Default(), nil
 	}
 	return config.Parse(config.DefaultPath, data)

@@ -62,6 +62,10 @@ type Options struct {
 	// ConfigPath is an explicit config file; empty means
 	// .github/migration-guardian.yml when it exists.
 	ConfigPath string
+	// NoTreeConfig forbids reading the config file from the scanned tree
+	// when ConfigPath is empty: under pull_request_target the tree is the
+	// pull request's own content, which must not relax its own review.
+	NoTreeConfig bool
 	// FailOn overrides the configured threshold when non-nil.
 	FailOn *analyze.Severity
 	// MySQLVersion overrides the configured version when non-empty.

@@ -238,7 +238,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	}
 	final, err := Snapshot(ctx, db, name)
 	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
+		return nil, err
 	}
 	rep.Final = final
 	return rep, nil

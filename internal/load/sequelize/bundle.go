@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -55,29 +56,47 @@ type tsPath struct {
 }
 
 func newRepo(o Options) *repo {
-	r := &repo{root: o.Root, read: o.Read}
-	if r.read == nil && o.Root != "" {
-		r.read = func(p string) ([]byte, error) { return readUnderRoot(o.Root, p) }
+	r := &repo{root: o.Root}
+	read := o.Read
+	if read == nil && o.Root != "" {
+		rootReal, err := filepath.EvalSymlinks(o.Root)
+		if err != nil {
+			rootReal = o.Root
+		}
+		read = func(p string) ([]byte, error) { return readUnderRoot(o.Root, rootReal, p) }
 	}
-	if r.read == nil {
-		r.read = func(p string) ([]byte, error) { return nil, fmt.Errorf("%s: no reader configured", p) }
+	if read == nil {
+		read = func(p string) ([]byte, error) { return nil, fmt.Errorf("%s: no reader configured", p) }
+	}
+	// Reads are cached for the whole load: every entry of a batch probes
+	// the same helpers, extensions and index files.
+	var cache sync.Map
+	r.read = func(p string) ([]byte, error) {
+		if v, ok := cache.Load(p); ok {
+			c := v.(cached)
+			return c.data, c.err
+		}
+		data, err := read(p)
+		cache.Store(p, cached{data, err})
+		return data, err
 	}
 	r.loadTsconfig()
 	return r
 }
 
+type cached struct {
+	data []byte
+	err  error
+}
+
 // readUnderRoot reads root/p, refusing paths and symlinks that leave root.
-func readUnderRoot(root, p string) ([]byte, error) {
+func readUnderRoot(root, rootReal, p string) ([]byte, error) {
 	clean, ok := cleanRel(p)
 	if !ok {
 		return nil, fmt.Errorf("%s: outside the repository", p)
 	}
 	full := filepath.Join(root, filepath.FromSlash(clean))
 	real, err := filepath.EvalSymlinks(full)
-	if err != nil {
-		return nil, err
-	}
-	rootReal, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return nil, err
 	}

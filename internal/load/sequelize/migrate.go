@@ -212,6 +212,7 @@ func evalMigration(c *compiled, o Options, m *ir.Migration, state *schema.Schema
 	}
 	mk, _ := goja.AssertFunction(sb.g.Get("makeQueryInterface"))
 	seq := sb.g.Get("Sequelize")
+	var qi goja.Value
 	for _, dir := range dirs {
 		fn := upFn
 		if dir == ir.Down {
@@ -224,13 +225,16 @@ func evalMigration(c *compiled, o Options, m *ir.Migration, state *schema.Schema
 			continue
 		}
 		ev.dir = dir
-		info := vm.NewObject()
-		_ = info.Set("name", path.Base(c.entry))
-		_ = info.Set("path", c.entry)
-		qi, err := mk(goja.Undefined(), info)
-		if err != nil {
-			ev.problems = append(ev.problems, ir.Problem{Span: ir.Span{Path: c.entry, Line: 1, EndLine: 1}, Message: "sandbox error: " + errorText(err)})
-			return ev
+		if qi == nil {
+			info := vm.NewObject()
+			_ = info.Set("name", path.Base(c.entry))
+			_ = info.Set("path", c.entry)
+			q, err := mk(goja.Undefined(), info)
+			if err != nil {
+				ev.problems = append(ev.problems, ir.Problem{Span: ir.Span{Path: c.entry, Line: 1, EndLine: 1}, Message: "sandbox error: " + errorText(err)})
+				return ev
+			}
+			qi = q
 		}
 		if _, err := sb.call(fn, goja.Undefined(), qi, seq); err != nil {
 			at := sb.errorPos(err)

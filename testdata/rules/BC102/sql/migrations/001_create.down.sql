@@ -1,0 +1,2 @@
+DROP TABLE vendors;
+DROP TABLE clients;

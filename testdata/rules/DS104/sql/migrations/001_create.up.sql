@@ -1,0 +1,13 @@
+CREATE TABLE payments (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  reference VARCHAR(100) NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  balance INT NOT NULL DEFAULT 0,
+  amount DECIMAL(12,4) NOT NULL,
+  memo TEXT NULL,
+  paid_at DATETIME NULL,
+  method ENUM('card', 'bank', 'cash') NOT NULL DEFAULT 'card',
+  note VARCHAR(50) NULL,
+  counter SMALLINT NOT NULL DEFAULT 0,
+  fee DECIMAL(8,2) NOT NULL DEFAULT 0
+);

@@ -1,0 +1,2 @@
+DROP TABLE carts;
+DROP TABLE sessions;

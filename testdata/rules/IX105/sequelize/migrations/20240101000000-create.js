@@ -1,0 +1,12 @@
+'use strict';
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('users', {
+      id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true, allowNull: false },
+      email: { type: Sequelize.STRING(191), allowNull: false },
+    });
+  },
+  async down(queryInterface) {
+    await queryInterface.dropTable('users');
+  },
+};

@@ -1,0 +1,4 @@
+DROP TABLE legacy_sessions;
+DROP TABLE audit_log;
+DROP TABLE coupons;
+DROP TABLE orders;
