@@ -195,7 +195,8 @@ func (r *runner) run(ctx context.Context) int {
 	}
 	r.restorePaths(res, change)
 	r.publish(ctx, res)
-	return r.finish(res)
+	live := r.verifyLive(ctx, opts)
+	return max(r.finish(res), live)
 }
 
 func (r *runner) target() string {

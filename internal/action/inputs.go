@@ -30,6 +30,9 @@ type Inputs struct {
 	PRNumber     int
 	MySQLVersion string
 	SARIFFile    string
+	// VerifyDSN is verify-dsn: a scratch MySQL server for the live round
+	// trip (package verify); empty to skip it.
+	VerifyDSN string
 }
 
 // maxMaxComments bounds max-comments: beyond it GitHub rejects reviews as
@@ -50,6 +53,7 @@ func ParseInputs(get func(name string) string) (Inputs, error) {
 		CheckName:        strings.TrimSpace(get("check-name")),
 		MySQLVersion:     strings.TrimSpace(get("mysql-version")),
 		SARIFFile:        strings.TrimSpace(get("sarif-file")),
+		VerifyDSN:        strings.TrimSpace(get("verify-dsn")),
 	}
 	var errs []error
 	bad := func(name, format string, args ...any) {

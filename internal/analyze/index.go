@@ -149,10 +149,33 @@ func indexSpan(op *ir.Op, ix *schema.Index) (ir.Span, string) {
 	return op.Span, keys[0]
 }
 
-// generatedName reports whether name does not appear in the op's text, so
-// it was generated (by Sequelize or MySQL) rather than written.
-func generatedName(op *ir.Op, name string) bool {
-	return name != "" && !strings.Contains(strings.ToLower(op.Text), strings.ToLower(name))
+// generatedName reports whether name was generated (by Sequelize or MySQL)
+// rather than written: it appears neither in a SQL statement's text nor in
+// the source lines of a Sequelize call (whose Op.Text is rendered SQL that
+// holds the generated names). When the source cannot be read, the name
+// counts as written, so no message claims what it cannot show.
+func (p *Pass) generatedName(op *ir.Op, name string) bool {
+	if name == "" {
+		return false
+	}
+	lname := strings.ToLower(name)
+	if op.Origin == "sql" || op.Origin == "" {
+		return !strings.Contains(strings.ToLower(op.Text), lname)
+	}
+	if p.Files == nil || !op.Span.Valid() {
+		return false
+	}
+	data, err := p.Files(op.Span.Path)
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(string(data), "\n")
+	end := max(op.Span.EndLine, op.Span.Line)
+	if op.Span.Line > len(lines) || end > len(lines) {
+		return false
+	}
+	src := strings.ToLower(strings.Join(lines[op.Span.Line-1:end], "\n"))
+	return !strings.Contains(src, lname)
 }
 
 // nameLine finds the line of op's text where name is written as a whole

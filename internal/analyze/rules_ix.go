@@ -189,7 +189,7 @@ func runIX102(p *Pass) error {
 			msg += ": foreign key names are unique in the whole database, not per table, so MySQL refuses this one with error 1826 (ER_FK_DUP_NAME)."
 			advice = fmt.Sprintf("Name the constraint after its own table and column, e.g. `fk_%s_<column>`, or drop `%s` first if it is meant to be replaced.", table, name)
 		}
-		if generatedName(r.Op, name) && strings.HasPrefix(r.Op.Origin, "sequelize.") {
+		if p.generatedName(r.Op, name) && strings.HasPrefix(r.Op.Origin, "sequelize.") {
 			msg += fmt.Sprintf(" Sequelize generated the name `%s` from the table and field names, so the same call twice collides.", name)
 			advice += " Pass an explicit `name` option."
 		}
@@ -352,7 +352,7 @@ func runIX103(p *Pass) error {
 			if id.key != "" {
 				span = r.Op.AttrSpan(id.key)
 			}
-			p.ReportAt(span, "long "+id.name+" "+r.Op.Text, ix103Message(r, id.kind, id.name, n), ix103Advice(r, id.kind, id.name))
+			p.ReportAt(span, "long "+id.name+" "+r.Op.Text, ix103Message(p, r, id.kind, id.name, n), ix103Advice(p, r, id.kind, id.name))
 		}
 		if r.Err == nil || r.Err.Code != schema.ErTooLongIdent {
 			return
@@ -365,15 +365,15 @@ func runIX103(p *Pass) error {
 		if strings.Contains(name, "_ibfk_") {
 			kind = "foreign key"
 		}
-		p.ReportAt(r.Op.Span, "long "+name+" "+r.Op.Text, ix103Message(r, kind, name, len([]rune(name))), ix103Advice(r, kind, name))
+		p.ReportAt(r.Op.Span, "long "+name+" "+r.Op.Text, ix103Message(p, r, kind, name, len([]rune(name))), ix103Advice(p, r, kind, name))
 	})
 	return nil
 }
 
-func ix103Message(r *replay.OpResult, kind, name string, n int) string {
+func ix103Message(p *Pass, r *replay.OpResult, kind, name string, n int) string {
 	msg := fmt.Sprintf("The %s name `%s` is %d characters long; MySQL allows at most 64 and refuses the statement with error 1059 (ER_TOO_LONG_IDENT).", kind, name, n)
 	switch {
-	case !generatedName(r.Op, name):
+	case !p.generatedName(r.Op, name):
 	case strings.Contains(name, "_ibfk_"):
 		msg += " The statement does not write this name: MySQL names an unnamed foreign key `<table>_ibfk_<n>`, so a long table name is enough."
 	case strings.HasPrefix(r.Op.Origin, "sequelize."):
@@ -384,8 +384,8 @@ func ix103Message(r *replay.OpResult, kind, name string, n int) string {
 	return msg
 }
 
-func ix103Advice(r *replay.OpResult, kind, name string) string {
-	if generatedName(r.Op, name) {
+func ix103Advice(p *Pass, r *replay.OpResult, kind, name string) string {
+	if p.generatedName(r.Op, name) {
 		if strings.HasPrefix(r.Op.Origin, "sequelize.") {
 			return fmt.Sprintf("Give the %s a short explicit name (the `name` option, or `CONSTRAINT <name>` in SQL).", kind)
 		}

@@ -92,17 +92,23 @@ func Markdown(r *scan.Result) string {
 	for _, item := range checklist {
 		var hits []string
 		seen := map[string]bool{}
+		serious := false
 		for _, f := range r.Findings {
-			if item.matches(f.Rule) && !seen[f.Rule] {
+			if !item.matches(f.Rule) {
+				continue
+			}
+			serious = serious || f.Severity >= analyze.High
+			if !seen[f.Rule] {
 				seen[f.Rule] = true
 				hits = append(hits, f.Rule)
 			}
 		}
 		mark := "✅"
 		if len(hits) > 0 {
-			mark = "❌"
-			if item.warnOnly {
-				mark = "⚠️"
+			// ❌ only for high or critical findings; advice alone is ⚠️.
+			mark = "⚠️"
+			if serious && !item.warnOnly {
+				mark = "❌"
 			}
 			fmt.Fprintf(&b, "- %s %s (%s)\n", mark, item.label, strings.Join(hits, ", "))
 			continue

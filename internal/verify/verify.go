@@ -17,6 +17,7 @@ import (
 	"github.com/migration-guardian/guardian/internal/replay"
 	"github.com/migration-guardian/guardian/internal/scan"
 	"github.com/migration-guardian/guardian/internal/schema"
+	"github.com/migration-guardian/guardian/internal/sources"
 )
 
 // RollbackLimit is the longest a down step may take before it is reported:
@@ -39,6 +40,11 @@ type Options struct {
 	Base string
 	// ConfigPath is an explicit config file, as for scan.
 	ConfigPath string
+	// Tree and Change, when set, replace reading Repo and running git, as
+	// in scan.Options (the action passes the files it read through the
+	// GitHub API and the pull request's change).
+	Tree   sources.Tree
+	Change *sources.Change
 	// Rewrite, when set, adapts each statement before it is sent (tests
 	// map MySQL 8-only collations for MariaDB). The report shows the
 	// statement as written.
@@ -173,7 +179,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, &UsageError{fmt.Errorf("verify: --dsn: %w", err)}
 	}
 	never := analyze.Never
-	res, err := scan.Run(ctx, scan.Options{Repo: o.Repo, Base: o.Base, ConfigPath: o.ConfigPath, FailOn: &never})
+	res, err := scan.Run(ctx, scan.Options{Repo: o.Repo, Base: o.Base, ConfigPath: o.ConfigPath, FailOn: &never, Tree: o.Tree, Change: o.Change})
 	if err != nil {
 		var ue *scan.UsageError
 		if errors.As(err, &ue) {

@@ -35,7 +35,7 @@ func renderModel(m *ir.Model) string {
 }
 
 func TestModelsGolden(t *testing.T) {
-	paths := []string{"models/user.ts", "models/category.js", "models/post.ts", "models/team.ts", "models/person.js", "models/index.ts", "models/base.ts"}
+	paths := []string{"models/user.ts", "models/category.js", "models/post.ts", "models/team.ts", "models/person.js", "models/index.ts", "models/base.ts", "models/audit.ts"}
 	models, problems := LoadModels(paths, Options{Root: "testdata/repo"})
 	sort.Slice(models, func(i, j int) bool { return models[i].Name < models[j].Name })
 	var b strings.Builder

@@ -114,9 +114,10 @@ func (c *converter) statement(st Statement) (op ir.Op) {
 	return op
 }
 
-// programKind recognises the statements about stored programs (which the
-// parser does not understand and which do not change tables) from their
-// leading words and returns their kind, e.g. "CREATE TRIGGER".
+// programKind recognises the statements about stored programs and views
+// (which the parser does not always understand and which do not change
+// tables) from their leading words and returns their kind, e.g. "CREATE
+// TRIGGER".
 func programKind(toks []token) string {
 	if len(toks) == 0 {
 		return ""
@@ -134,9 +135,9 @@ func programKind(toks []token) string {
 			continue
 		}
 		switch strings.ToUpper(t.text) {
-		case "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT":
+		case "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "VIEW":
 			return verb + " " + strings.ToUpper(t.text)
-		case "TABLE", "INDEX", "VIEW", "DATABASE", "SCHEMA", "USER", "UNIQUE", "FULLTEXT", "SPATIAL", "TEMPORARY", "ON":
+		case "TABLE", "INDEX", "DATABASE", "SCHEMA", "USER", "UNIQUE", "FULLTEXT", "SPATIAL", "TEMPORARY", "ON":
 			return ""
 		}
 	}
@@ -157,6 +158,13 @@ func (c *converter) interpret(text string, toks []token, firstLine int) (change 
 		// MySQL 8 takes any expression. Hide the expressions and retry.
 		if node2, rw2, err2 := c.parseWithoutDefaults(text, rw, sc); err2 == nil {
 			node, rw, err = node2, rw2, nil
+		}
+	}
+	if err != nil && len(toks) > 0 && (toks[0].is("INSERT") || toks[0].is("REPLACE")) {
+		if rw2 := rewriteRowAlias(rw, tokenize(text)); rw2.text != rw.text {
+			if node2, err2 := c.parse(rw2.text); err2 == nil {
+				node, rw, err = node2, rw2, nil
+			}
 		}
 	}
 	if err != nil {
@@ -304,6 +312,38 @@ func rewrite(text string, toks []token, blanks []token) rewritten {
 		}
 	}
 	rw.text = string(b)
+	return rw
+}
+
+// rewriteRowAlias hides the row alias of INSERT … VALUES (…) AS new [(a, b)]
+// ON DUPLICATE KEY UPDATE (MySQL 8.0.19+), which the parser does not know;
+// the alias references that remain parse as ordinary qualified columns.
+func rewriteRowAlias(rw rewritten, toks []token) rewritten {
+	depth := 0
+	for i, t := range toks {
+		switch {
+		case t.isPunct('('):
+			depth++
+		case t.isPunct(')'):
+			depth--
+		case depth == 0 && t.is("AS") && i > 0 && toks[i-1].isPunct(')') && i+1 < len(toks) && toks[i+1].isName():
+			end := i + 2
+			if end < len(toks) && toks[end].isPunct('(') {
+				end = closeParen(toks, end) + 1
+			}
+			if end >= len(toks) || !toks[end].is("ON") {
+				return rw
+			}
+			b := []byte(rw.text)
+			for k := toks[i].off; k < toks[end-1].end && k < len(b); k++ {
+				if b[k] != '\n' {
+					b[k] = ' '
+				}
+			}
+			rw.text = string(b)
+			return rw
+		}
+	}
 	return rw
 }
 

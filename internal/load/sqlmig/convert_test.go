@@ -225,6 +225,16 @@ func TestConvert(t *testing.T) {
 			want: &schema.Insert{Table: "t", Rows: 1},
 		},
 		{
+			name: "insert with a row alias",
+			sql:  "INSERT INTO t (a, b) VALUES (1, 2), (3, 4) AS new (x, y) ON DUPLICATE KEY UPDATE b = new.y",
+			want: &schema.Insert{Table: "t", Columns: []string{"a", "b"}, Rows: 2},
+		},
+		{
+			name: "insert select from a derived table keeps its alias",
+			sql:  "INSERT INTO t (a) SELECT x.a FROM (SELECT 1 AS a) AS x ON DUPLICATE KEY UPDATE a = x.a",
+			want: &schema.Insert{Table: "t", Columns: []string{"a"}, FromSelect: true},
+		},
+		{
 			name: "update",
 			sql:  "UPDATE users SET status = 'x', n = n + 1 WHERE  status IS NULL   LIMIT 100",
 			want: &schema.Update{Table: "users", Columns: []string{"status", "n"}, HasWhere: true, HasLimit: true, Where: "status IS NULL"},
@@ -246,6 +256,7 @@ func TestConvert(t *testing.T) {
 		{name: "commit", sql: "COMMIT", want: &schema.Other{Kind: "COMMIT"}},
 		{name: "lock tables", sql: "LOCK TABLES t WRITE", want: &schema.Other{Kind: "LOCK TABLES"}},
 		{name: "create view", sql: "CREATE VIEW v AS SELECT 1", want: &schema.Other{Kind: "CREATE VIEW"}},
+		{name: "alter view", sql: "ALTER ALGORITHM=MERGE VIEW v AS SELECT 2", want: &schema.Other{Kind: "ALTER VIEW"}},
 		{name: "create trigger", sql: "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1", want: &schema.Other{Kind: "CREATE TRIGGER"}},
 		{name: "drop procedure", sql: "DROP PROCEDURE IF EXISTS p", want: &schema.Other{Kind: "DROP PROCEDURE"}},
 		{name: "call", sql: "CALL p()", want: &schema.Other{Kind: "CALL"}},

@@ -38,8 +38,8 @@
 // before parsing where it can (spatial column types, SRID, SPATIAL INDEX in
 // a table definition, INVISIBLE columns, character sets other than utf8,
 // utf8mb4, latin1, ascii, binary, gbk and gb18030, DEFAULT (expression)
-// beyond a function call; the substitutes keep every offset and are undone
-// in the result) and recovers facts the AST loses
+// beyond a function call, the INSERT … AS alias row alias; the substitutes
+// keep every offset and are undone in the result) and recovers facts the AST loses
 // (DEFAULT (literal) is an expression default; the constraint and
 // index names of CONSTRAINT c FOREIGN KEY idx; DROP CONSTRAINT versus DROP
 // CHECK). A statement that still cannot be parsed or interpreted becomes
