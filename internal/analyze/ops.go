@@ -14,9 +14,21 @@ type AddedFK struct {
 }
 
 // AddedFKs lists the foreign keys a change adds: in CREATE TABLE, in ADD
-// [CONSTRAINT] FOREIGN KEY, and inline REFERENCES of added or modified
-// columns.
+// [CONSTRAINT] FOREIGN KEY, and in the keys of added or modified columns.
+// Column-level REFERENCES clauses (ForeignKey.Inline) are left out: MySQL
+// before 9.0 ignores them, and FK109 reports them instead.
 func AddedFKs(c schema.Change) []AddedFK {
+	all := addedFKs(c)
+	out := all[:0]
+	for _, a := range all {
+		if !a.FK.Inline {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func addedFKs(c schema.Change) []AddedFK {
 	var out []AddedFK
 	switch c := c.(type) {
 	case *schema.CreateTable:

@@ -21,7 +21,7 @@ func init() {
 		// Core: replay, rollback, keys, compatibility, history.
 		ruleER101, ruleGD101,
 		ruleRB101, ruleRB102, ruleRB103, ruleRB104, ruleRB105,
-		ruleFK101, ruleFK103, ruleFK104,
+		ruleFK101, ruleFK103, ruleFK104, ruleFK109,
 		ruleBC101, ruleBC103,
 		ruleDS101, ruleDS102,
 		ruleMH101, ruleMH102,

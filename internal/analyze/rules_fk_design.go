@@ -50,9 +50,9 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// longest returns the longest simple path that starts at from and follows
+// longestPath returns the longest simple path that starts at from and follows
 // next; the first one found wins ties, so the result is deterministic.
-func longest(from string, next map[string][]string, seen map[string]bool) []string {
+func longestPath(from string, next map[string][]string, seen map[string]bool) []string {
 	seen[from] = true
 	defer delete(seen, from)
 	best := []string{from}
@@ -60,7 +60,7 @@ func longest(from string, next map[string][]string, seen map[string]bool) []stri
 		if seen[n] {
 			continue
 		}
-		if p := longest(n, next, seen); len(p)+1 > len(best) {
+		if p := longestPath(n, next, seen); len(p)+1 > len(best) {
 			best = append([]string{from}, p...)
 		}
 	}
@@ -70,12 +70,12 @@ func longest(from string, next map[string][]string, seen map[string]bool) []stri
 // chainThrough returns the longest cascade chain that uses the edge
 // parent → child, from its root to its deepest table.
 func (g *cascadeGraph) chainThrough(parent, child string) []string {
-	up := longest(parent, g.parents, map[string]bool{child: true})
+	up := longestPath(parent, g.parents, map[string]bool{child: true})
 	seen := map[string]bool{}
 	for _, t := range up {
 		seen[t] = true
 	}
-	down := longest(child, g.children, seen)
+	down := longestPath(child, g.children, seen)
 	chain := make([]string, 0, len(up)+len(down))
 	for i := len(up) - 1; i >= 0; i-- {
 		chain = append(chain, up[i])
@@ -243,7 +243,7 @@ func (p *Pass) appRefs() []appRef {
 				}
 				col := as.ForeignKey
 				if holder.Underscored {
-					col = snake(col)
+					col = snakeCase(col)
 				}
 				for _, a := range holder.Attributes {
 					if a.Name == as.ForeignKey && a.Field != "" {
@@ -306,9 +306,9 @@ func modelIndexed(m *ir.Model, column string) bool {
 	return false
 }
 
-// snake turns an attribute name into the column name an underscored model
+// snakeCase turns an attribute name into the column name an underscored model
 // gives it when the attribute is not declared: authorId → author_id.
-func snake(name string) string {
+func snakeCase(name string) string {
 	var b strings.Builder
 	for i, r := range name {
 		if r >= 'A' && r <= 'Z' {

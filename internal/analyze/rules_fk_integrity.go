@@ -55,7 +55,7 @@ func runFK102(p *Pass) error {
 		// The column became NOT NULL while an existing key still says SET
 		// NULL (MODIFY ... NOT NULL, changeColumn allowNull: false), or the
 		// key sits in a shape the loop above did not see.
-		col, fkName := quoted(r.Err.Message, 0), quoted(r.Err.Message, 1)
+		col, fkName := errQuoted(r.Err.Message, 0), errQuoted(r.Err.Message, 1)
 		span := r.Op.Span
 		if col != "" {
 			span = ColumnSpan(r.Op, col)
@@ -80,8 +80,8 @@ func setNullRule(fk *schema.ForeignKey) string {
 	return strings.Join(rules, " and ")
 }
 
-// quoted returns the n-th single-quoted word of a MySQL error message.
-func quoted(msg string, n int) string {
+// errQuoted returns the n-th single-quoted word of a MySQL error message.
+func errQuoted(msg string, n int) string {
 	parts := strings.Split(msg, "'")
 	i := 2*n + 1
 	if i >= len(parts)-1 {
@@ -206,7 +206,7 @@ func runFK107(p *Pass) error {
 		}
 		table := ChangedTable(r.Op.Change)
 		before := r.Before.Table(table)
-		name := quoted(r.Err.Message, 0)
+		name := errQuoted(r.Err.Message, 0)
 		var ix *schema.Index
 		if before != nil {
 			ix = before.Index(name)
@@ -219,7 +219,7 @@ func runFK107(p *Pass) error {
 				"Create another index that starts with the foreign key's columns first, or drop the foreign key before the index.")
 			return
 		}
-		if s, ok := r.Op.Attrs["index:"+name]; ok && s.Valid() {
+		if s, ok := nameLine(r.Op, name); ok {
 			span = s
 		}
 		var needs []string

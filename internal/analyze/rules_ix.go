@@ -89,7 +89,7 @@ func coveringTwin(t, at *schema.Table, ix *schema.Index) *schema.Index {
 		case ix.Unique && !(exact && b.Unique):
 			// A unique key is not redundant next to a longer index or a
 			// non-unique twin: it enforces something.
-		case exact && b.Unique == ix.Unique && !b.Primary && !before(at, b, ix):
+		case exact && b.Unique == ix.Unique && !b.Primary && !indexPrecedes(at, b, ix):
 			// The later of two equal indexes is the redundant one.
 		default:
 			return b
@@ -98,9 +98,9 @@ func coveringTwin(t, at *schema.Table, ix *schema.Index) *schema.Index {
 	return nil
 }
 
-// before reports whether index b was in table t ahead of ix (t is the
+// indexPrecedes reports whether index b was in table t ahead of ix (t is the
 // table right after ix was added; indexes added later are absent).
-func before(t *schema.Table, b, ix *schema.Index) bool {
+func indexPrecedes(t *schema.Table, b, ix *schema.Index) bool {
 	if t == nil {
 		return false
 	}
@@ -118,7 +118,7 @@ func before(t *schema.Table, b, ix *schema.Index) bool {
 
 // shadowed lists the non-unique indexes that existed before the migration
 // (in old), still exist after it (in final), and are a strict left prefix
-// of ix.
+// of ix, or have its key parts when ix is unique.
 func shadowed(old, final *schema.Table, ix *schema.Index) []*schema.Index {
 	if old == nil || !plainBTree(ix) {
 		return nil
@@ -129,7 +129,8 @@ func shadowed(old, final *schema.Table, ix *schema.Index) []*schema.Index {
 		if o.Implicit || o.Unique || o.Primary || f == nil || !sameIndex(f, o) || !plainBTree(f) {
 			continue
 		}
-		if len(f.Parts) < len(ix.Parts) && partsPrefix(f.Parts, ix.Parts) {
+		// A strict prefix, or the same key now enforced as unique.
+		if partsPrefix(f.Parts, ix.Parts) && (len(f.Parts) < len(ix.Parts) || ix.Unique) {
 			out = append(out, f)
 		}
 	}
@@ -152,7 +153,7 @@ func runIX102(p *Pass) error {
 		if r.Err == nil || (r.Err.Code != schema.ErDupKeyName && r.Err.Code != schema.ErFKDupName) {
 			return
 		}
-		name := quoted(r.Err.Message, 0)
+		name := errQuoted(r.Err.Message, 0)
 		table := ChangedTable(r.Op.Change)
 		span := r.Op.Span
 		var msg, advice string
@@ -246,29 +247,29 @@ var ruleIX103 = &Rule{
 	Run:      runIX103,
 }
 
-// ident is a name a change introduces, with what it names.
-type ident struct {
+// nameUse is a name a change introduces, with what it names.
+type nameUse struct {
 	kind, name, key string // key locates it in Op.Attrs
 }
 
 // changeIdents lists the names a change introduces: tables, columns,
 // indexes, foreign keys and checks.
-func changeIdents(c schema.Change) []ident {
-	var out []ident
-	col := func(name string) { out = append(out, ident{"column", name, "column:" + name}) }
+func changeIdents(c schema.Change) []nameUse {
+	var out []nameUse
+	col := func(name string) { out = append(out, nameUse{"column", name, "column:" + name}) }
 	index := func(ix *schema.Index) {
 		if ix != nil && !ix.Primary && ix.Name != "" {
-			out = append(out, ident{"index", ix.Name, "index:" + strings.Join(ix.Columns(), ",")})
+			out = append(out, nameUse{"index", ix.Name, "index:" + strings.Join(ix.Columns(), ",")})
 		}
 	}
 	fk := func(fk *schema.ForeignKey) {
 		if fk != nil && fk.Name != "" {
-			out = append(out, ident{"foreign key", fk.Name, "fk:" + strings.Join(fk.Columns, ",")})
+			out = append(out, nameUse{"foreign key", fk.Name, "fk:" + strings.Join(fk.Columns, ",")})
 		}
 	}
 	check := func(ck *schema.Check) {
 		if ck != nil && ck.Name != "" {
-			out = append(out, ident{"check constraint", ck.Name, "check:" + ck.Name})
+			out = append(out, nameUse{"check constraint", ck.Name, "check:" + ck.Name})
 		}
 	}
 	switch c := c.(type) {
@@ -276,7 +277,7 @@ func changeIdents(c schema.Change) []ident {
 		if c.Table == nil {
 			break
 		}
-		out = append(out, ident{"table", c.Table.Name, ""})
+		out = append(out, nameUse{"table", c.Table.Name, ""})
 		for _, x := range c.Table.Columns {
 			col(x.Name)
 		}
@@ -291,7 +292,7 @@ func changeIdents(c schema.Change) []ident {
 		}
 	case *schema.RenameTable:
 		for _, pr := range c.Pairs {
-			out = append(out, ident{"table", pr.To, ""})
+			out = append(out, nameUse{"table", pr.To, ""})
 		}
 	case *schema.AlterTable:
 		var walk func([]schema.AlterSpec)
@@ -313,16 +314,16 @@ func changeIdents(c schema.Change) []ident {
 				case *schema.AddIndex:
 					index(s.Index)
 				case *schema.RenameIndex:
-					out = append(out, ident{"index", s.To, ""})
+					out = append(out, nameUse{"index", s.To, ""})
 				case *schema.AddForeignKey:
 					fk(s.ForeignKey)
 					if s.IndexName != "" {
-						out = append(out, ident{"index", s.IndexName, "fk:" + strings.Join(s.ForeignKey.Columns, ",")})
+						out = append(out, nameUse{"index", s.IndexName, "fk:" + strings.Join(s.ForeignKey.Columns, ",")})
 					}
 				case *schema.AddCheck:
 					check(s.Check)
 				case *schema.RenameTo:
-					out = append(out, ident{"table", s.Name, ""})
+					out = append(out, nameUse{"table", s.Name, ""})
 				}
 			}
 		}
@@ -357,7 +358,7 @@ func runIX103(p *Pass) error {
 		if r.Err == nil || r.Err.Code != schema.ErTooLongIdent {
 			return
 		}
-		name := quoted(r.Err.Message, 0)
+		name := errQuoted(r.Err.Message, 0)
 		if done[name] || name == "" {
 			return
 		}
@@ -663,8 +664,8 @@ var ruleIX107 = &Rule{
 // when the configuration sets none.
 const defaultMaxIndexes = 10
 
-// secondary counts the indexes of t other than the primary key.
-func secondary(t *schema.Table) int {
+// secondaryIndexes counts the indexes of t other than the primary key.
+func secondaryIndexes(t *schema.Table) int {
 	n := 0
 	if t != nil {
 		for _, ix := range t.Indexes {
@@ -704,8 +705,8 @@ func runIX107(p *Pass) error {
 				continue
 			}
 			after := r.After.Table(table)
-			n := secondary(after)
-			if n <= max || n <= secondary(r.Before.Table(table)) || secondary(st.After.Table(table)) <= max {
+			n := secondaryIndexes(after)
+			if n <= max || n <= secondaryIndexes(r.Before.Table(table)) || secondaryIndexes(st.After.Table(table)) <= max {
 				continue
 			}
 			reported[table] = true

@@ -197,8 +197,11 @@ func runLK102(p *Pass) error {
 		if pred.Algorithm == onlineddl.Instant {
 			msg += " Do not add a LOCK clause to ALGORITHM=INSTANT: MySQL refuses any LOCK other than DEFAULT with it."
 		}
-		f := Finding{Path: r.Op.Span.Path, Line: r.Op.Span.Line, EndLine: r.Op.Span.EndLine, Subject: "lk102 " + r.Op.Text, Message: msg,
-			Advice: fmt.Sprintf("Append `%s` to the statement.", assertionText(at, pred))}
+		advice := fmt.Sprintf("Append `%s` to the statement.", strings.TrimSpace(strings.TrimPrefix(assertionText(at, pred), ",")))
+		if at.Algorithm != "" || lock != "" {
+			advice = fmt.Sprintf("Replace its ALGORITHM and LOCK clauses with `%s`.", want)
+		}
+		f := Finding{Path: r.Op.Span.Path, Line: r.Op.Span.Line, EndLine: r.Op.Span.EndLine, Subject: "lk102 " + r.Op.Text, Message: msg, Advice: advice}
 		if at.Algorithm == "" && lock == "" && r.Op.Origin == "sql" {
 			f.Suggestion = p.appendClause(r.Op, assertionText(at, pred))
 		}
@@ -614,7 +617,9 @@ func sensitiveAlter(t *schema.Table, at *schema.AlterTable) []string {
 					add("changes the default character set or collation of `" + at.Table + "`")
 				}
 			case *schema.ConvertCharset:
-				add("converts every text column of `" + at.Table + "` to " + s.Charset)
+				if convertChanges(t, s) {
+					add("converts every text column of `" + at.Table + "` to " + s.Charset)
+				}
 			}
 		}
 	}
@@ -633,4 +638,26 @@ func groupDigits(n int64) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// convertChanges reports whether CONVERT TO CHARACTER SET changes the table
+// default or any character column of t.
+func convertChanges(t *schema.Table, c *schema.ConvertCharset) bool {
+	if t == nil {
+		return true
+	}
+	cs := schema.CanonicalCharset(c.Charset)
+	co := schema.CanonicalCollation(c.Collation)
+	if co == "" {
+		co = schema.DefaultCollationOf(cs)
+	}
+	if t.Options.Charset != cs || (co != "" && t.Options.Collation != co) {
+		return true
+	}
+	for _, col := range t.Columns {
+		if col.Type.IsCharacter() && (col.Type.Charset != cs || (co != "" && col.Type.Collation != co)) {
+			return true
+		}
+	}
+	return false
 }

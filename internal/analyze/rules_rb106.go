@@ -115,10 +115,10 @@ func runRB106(p *Pass) error {
 			}
 			var parts []string
 			if len(lost) > 0 {
-				parts = append(parts, fmt.Sprintf("this rollback drops %s, which the up created: everything written to it since the deploy is lost when you roll back", strings.Join(lost, ", ")))
+				parts = append(parts, fmt.Sprintf("this rollback drops %s, which the up created: everything written to %s since the deploy is lost when you roll back", joinAnd(lost), itThem(len(lost))))
 			}
 			if len(restored) > 0 {
-				parts = append(parts, fmt.Sprintf("this rollback recreates %s, which the up dropped, but empty: the data the up deleted cannot come back this way", strings.Join(restored, ", ")))
+				parts = append(parts, fmt.Sprintf("this rollback recreates %s, which the up dropped, but empty: the data the up deleted cannot come back this way", joinAnd(restored)))
 			}
 			msg := strings.ToUpper(parts[0][:1]) + parts[0][1:]
 			if len(parts) > 1 {
@@ -130,4 +130,19 @@ func runRB106(p *Pass) error {
 		}
 	}
 	return nil
+}
+
+// joinAnd joins items as "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func itThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }

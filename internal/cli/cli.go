@@ -26,7 +26,7 @@ const (
 
 Usage:
   guardian scan [--repo DIR] [--base REV] [--config FILE] [--format text|markdown|json|sarif] [--fail-on LEVEL] [--mysql-version V]
-  guardian rules [CODE|NAME]
+  guardian rules [CODE|NAME|--markdown]
   guardian help
 
 Inside GitHub Actions (GITHUB_ACTIONS=true) with no command, it runs as the action.
@@ -134,6 +134,14 @@ func formatNames() string {
 }
 
 func rulesCmd(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "--markdown" || args[0] == "-markdown") {
+		// The rule reference, docs/rules.md.
+		if err := comment.RulesMarkdown(stdout, analyze.All()); err != nil {
+			fmt.Fprintf(stderr, "guardian rules: %v\n", err)
+			return ExitUsage
+		}
+		return ExitOK
+	}
 	if len(args) == 1 {
 		r := analyze.Lookup(args[0])
 		if r == nil {

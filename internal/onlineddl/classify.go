@@ -89,6 +89,7 @@ const (
 	LockExclusive
 )
 
+// String returns the LOCK clause value: DEFAULT, NONE, SHARED or EXCLUSIVE.
 func (l Lock) String() string {
 	switch l {
 	case LockNone:
@@ -111,6 +112,7 @@ const (
 	Copy
 )
 
+// String returns the ALGORITHM clause value: INSTANT, INPLACE or COPY.
 func (a Algorithm) String() string {
 	switch a {
 	case Inplace:

@@ -203,6 +203,8 @@ func TestPredict(t *testing.T) {
 		// Table operations.
 		{name: "convert character set", doc: "innodb-online-ddl-operations: Converting a character set", version: "8.0.35",
 			sql: "ALTER TABLE t CONVERT TO CHARACTER SET latin1", alg: copyAlg, lock: shared, rebuild: true},
+		{name: "convert to the character set every column already has", doc: "innodb-online-ddl-operations: Converting a character set (rebuilds only if the encoding differs)", version: "8.0.35",
+			sql: "ALTER TABLE np CONVERT TO CHARACTER SET utf8mb4", alg: instant, lock: deflt, dml: true},
 		{name: "specify default character set", doc: "innodb-online-ddl-operations: Specifying a character set", version: "8.0.35",
 			sql: "ALTER TABLE t DEFAULT CHARACTER SET latin1", alg: inplace, lock: none, rebuild: true, dml: true},
 		{name: "null rebuild", doc: "innodb-online-ddl-operations: Performing a null rebuild", version: "8.0.35",

@@ -225,6 +225,9 @@ func (b *builder) spec(s schema.AlterSpec) {
 	case *schema.SetTableOptions:
 		b.tableOptions(s)
 	case *schema.ConvertCharset:
+		if b.convertsNothing() {
+			return
+		}
 		b.add(Operation{Kind: ConvertCharset, Detail: "to " + s.Charset, EncodingChanges: !strings.EqualFold(schema.CanonicalCharset(s.Charset), b.t.Options.Charset)})
 	case *schema.RenameTo:
 		b.add(Operation{Kind: RenameTable, Detail: "to `" + s.Name + "`"})
@@ -362,6 +365,25 @@ func (b *builder) modifyColumn(s *schema.ModifyColumn) {
 		}
 		b.add(Operation{Kind: k, Column: old.Name, Key: key})
 	}
+	for _, in := range s.Inline {
+		b.spec(in)
+	}
+}
+
+// convertsNothing reports whether a CONVERT TO CHARACTER SET leaves every
+// column and the table default as they were (known only with the table
+// after the statement).
+func (b *builder) convertsNothing() bool {
+	if b.after == nil || b.after.Options.Charset != b.t.Options.Charset || b.after.Options.Collation != b.t.Options.Collation {
+		return false
+	}
+	for _, c := range b.t.Columns {
+		n := b.after.Column(c.Name)
+		if n == nil || n.Type.Charset != c.Type.Charset || n.Type.Collation != c.Type.Collation || n.Type.Base != c.Type.Base {
+			return false
+		}
+	}
+	return true
 }
 
 // moves reports whether FIRST / AFTER puts the column somewhere else than

@@ -48,6 +48,7 @@ func (v Version) AtLeast(major, minor, patch int) bool {
 	return !v.PatchKnown || v.Patch >= patch
 }
 
+// String writes the version as MAJOR.MINOR[.PATCH].
 func (v Version) String() string {
 	if v.PatchKnown {
 		return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch)

@@ -292,6 +292,10 @@ type ForeignKey struct {
 	// as RESTRICT).
 	OnDelete string
 	OnUpdate string
+	// Inline marks a column-level REFERENCES clause. MySQL before 9.0
+	// parses and ignores it: no constraint is created (the simulator
+	// follows that, and rule FK109 tells the author).
+	Inline bool
 }
 
 // Clone returns a deep copy of the foreign key.

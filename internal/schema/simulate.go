@@ -175,6 +175,14 @@ func (w *work) qualify(name string) string {
 	return name
 }
 
+// InlineReferencesEnforced reports whether a column-level REFERENCES
+// clause creates a foreign key: MySQL 9.0 and later do; earlier versions
+// parse the clause and ignore it.
+func InlineReferencesEnforced(version string) bool {
+	major, _ := parseVersion(version)
+	return major >= 9
+}
+
 func (w *work) is84() bool {
 	major, minor := parseVersion(w.o.Version)
 	return major > 8 || (major == 8 && minor >= 4)
@@ -1311,6 +1319,10 @@ func (st *alterState) addForeignKey(a *AddForeignKey) *Error {
 	fk := a.ForeignKey
 	if fk == nil {
 		return newError(ErWrongFKDef, "")
+	}
+	if fk.Inline && !InlineReferencesEnforced(st.w.o.Version) {
+		// Column-level REFERENCES: parsed and ignored before MySQL 9.0.
+		return nil
 	}
 	// The index MySQL may create for the key is named after the constraint
 	// when it has a name, else after the FOREIGN KEY index_name, else after

@@ -455,3 +455,41 @@ func TestDefaultsNormalised(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineReferences: MySQL before 9.0 parses a column-level REFERENCES
+// and creates no foreign key (nor its index); 9.0 and later enforce it.
+func TestInlineReferences(t *testing.T) {
+	parent := &CreateTable{Table: &Table{Name: "users", Columns: []*Column{{Name: "id", Type: Type{Base: "int"}}}, Indexes: []*Index{{Name: "PRIMARY", Primary: true, Unique: true, Parts: []IndexPart{{Column: "id"}}}}}}
+	child := &CreateTable{Table: &Table{Name: "orders",
+		Columns:     []*Column{{Name: "user_id", Type: Type{Base: "int"}, Nullable: true}},
+		ForeignKeys: []*ForeignKey{{Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"}, Inline: true}},
+	}}
+	tests := []struct {
+		version string
+		wantFKs int
+	}{
+		{"8.0.35", 0},
+		{"8.4", 0},
+		{"9.1", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.version, func(t *testing.T) {
+			o := Options{Version: tt.version}
+			s, err := Apply(&Schema{}, parent, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err = Apply(s, child, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			orders := s.Table("orders")
+			if got := len(orders.ForeignKeys); got != tt.wantFKs {
+				t.Errorf("foreign keys = %d, want %d", got, tt.wantFKs)
+			}
+			if got := len(orders.Indexes); got != tt.wantFKs {
+				t.Errorf("indexes = %d, want %d (the FK's implicit index only when the FK exists)", got, tt.wantFKs)
+			}
+		})
+	}
+}

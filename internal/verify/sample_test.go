@@ -288,6 +288,10 @@ func TestSampleRoundTrip(t *testing.T) {
 		t.Fatalf("failed migrations %s, want %s", got, want)
 	}
 	m := rep.Migrations[len(rep.Migrations)-1]
+	total, err := countMigrations(sampleRepo)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var left []string
 	for _, d := range m.Leftover {
 		left = append(left, d.Kind+" "+d.Name+" "+d.Change)
@@ -299,7 +303,7 @@ func TestSampleRoundTrip(t *testing.T) {
 		{"refused step", m.Steps[len(m.Steps)-1].Name, verify.StepUpAgain},
 		{"error number", fmt.Sprint(m.Failure().Code), "1060"},
 		{"statement", m.Failure().Statement, "ALTER TABLE orders ADD COLUMN currency CHAR(3) NOT NULL"},
-		{"not run", fmt.Sprint(rep.NotRun), "3"},
+		{"later migrations not run", fmt.Sprint(rep.NotRun), fmt.Sprint(total - len(rep.Migrations))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,4 +312,13 @@ func TestSampleRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countMigrations counts the migrations the guardian reads in repo.
+func countMigrations(repo string) (int, error) {
+	rep, err := schemaview.Replay(context.Background(), repo, "", "")
+	if err != nil {
+		return 0, err
+	}
+	return len(rep.Result.Steps), nil
 }

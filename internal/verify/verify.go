@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -280,21 +281,21 @@ func (r *runner) migration(ctx context.Context, st *replay.Step) (*MigrationRepo
 		return mr, r.step(ctx, mr, StepUp, m, st.Up)
 	}
 	mr.RoundTrip = true
-	before, err := Snapshot(ctx, r.db, r.name)
+	before, err := r.snapshot(ctx)
 	if err != nil {
 		return r.lost(mr, err), false
 	}
 	if !r.step(ctx, mr, StepUp, m, st.Up) {
 		return mr, false
 	}
-	afterUp, err := Snapshot(ctx, r.db, r.name)
+	afterUp, err := r.snapshot(ctx)
 	if err != nil {
 		return r.lost(mr, err), false
 	}
 	if !r.step(ctx, mr, StepDown, m, st.Down) {
 		return mr, false
 	}
-	afterDown, err := Snapshot(ctx, r.db, r.name)
+	afterDown, err := r.snapshot(ctx)
 	if err != nil {
 		return r.lost(mr, err), false
 	}
@@ -302,12 +303,22 @@ func (r *runner) migration(ctx context.Context, st *replay.Step) (*MigrationRepo
 	if !r.step(ctx, mr, StepUpAgain, m, st.Reapply) {
 		return mr, false
 	}
-	again, err := Snapshot(ctx, r.db, r.name)
+	again, err := r.snapshot(ctx)
 	if err != nil {
 		return r.lost(mr, err), false
 	}
 	mr.Rerun = schema.Compare(afterUp, again)
 	return mr, true
+}
+
+// snapshot reads the scratch database, once more on a fresh connection if
+// the first one broke (a loaded server sometimes drops an idle session).
+func (r *runner) snapshot(ctx context.Context) (*schema.Schema, error) {
+	s, err := Snapshot(ctx, r.db, r.name)
+	if errors.Is(err, mysql.ErrInvalidConn) || errors.Is(err, driver.ErrBadConn) {
+		s, err = Snapshot(ctx, r.db, r.name)
+	}
+	return s, err
 }
 
 // lost records a failure that is not a statement's (a snapshot query).

@@ -1,6 +1,7 @@
 package sequelize
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -130,5 +131,73 @@ func TestMemoryBudget(t *testing.T) {
 	}
 	if _, msg := firstIssue(ms[1]); msg != "" {
 		t.Errorf("good file: %s", msg)
+	}
+}
+
+func TestReadsStayInRepository(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(outside+"/secret.js", []byte("module.exports = { secret: 42 };\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	if err := os.MkdirAll(root+"/migrations", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside+"/secret.js", root+"/migrations/link.js"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src string
+	}{
+		{"symlink out", "const s = require('./link');\nmodule.exports = { up() { if (s.secret === 42) throw new Error('LEAK'); } };\n"},
+		{"absolute path", "const s = require('" + outside + "/secret.js');\nmodule.exports = { up() { if (s.secret === 42) throw new Error('LEAK'); } };\n"},
+		{"dot-dot path", "const s = require('../../../../../../../../.." + outside + "/secret.js');\nmodule.exports = { up() { if (s.secret === 42) throw new Error('LEAK'); } };\n"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := "migrations/" + string(rune('a'+i)) + ".js"
+			if err := os.WriteFile(root+"/"+p, []byte(tt.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m := LoadMigrations([]string{p}, Options{Root: root})[0]
+			span, msg := firstIssue(m)
+			if !strings.Contains(msg, "cannot resolve local import") || span.Line != 1 {
+				t.Errorf("got %s:%d %q", span.Path, span.Line, msg)
+			}
+			for _, op := range m.Up {
+				if strings.Contains(op.NotAnalyzed, "LEAK") {
+					t.Error("a file outside the repository was read")
+				}
+			}
+		})
+	}
+}
+
+func TestHostileModels(t *testing.T) {
+	files := map[string]string{
+		"models/a-loop.js":  "module.exports = (sequelize, DataTypes) => {\n  for (;;) { sequelize.define('X', {}); }\n};\n",
+		"models/b-throw.js": "const { Model } = require('sequelize');\nclass Y extends Model {}\nthrow new Error('broken model');\n",
+		"models/c-good.js":  "module.exports = (sequelize, DataTypes) => sequelize.define('Good', { name: DataTypes.STRING });\n",
+	}
+	models, problems := LoadModels([]string{"models/a-loop.js", "models/b-throw.js", "models/c-good.js"}, memOptions(files, 300*time.Millisecond))
+	var good *ir.Model
+	for _, m := range models {
+		if m.Name == "Good" {
+			good = m
+		}
+	}
+	if good == nil || good.Table != "Goods" || len(good.Attributes) != 4 {
+		t.Fatalf("good model = %+v", good)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprintf("%s:%d %s", p.Span.Path, p.Span.Line, p.Message))
+	}
+	want := []string{
+		"models/a-loop.js:2 calling the model factory failed: time limit exceeded",
+		"models/b-throw.js:3 the model module failed to load: Error: broken model",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -569,6 +569,10 @@
     P.placeholder = true;
     P.getTableName = () => name;
     P.tableName = name;
+    // Associations declared on a model of another file still count.
+    for (const kind of ['belongsTo', 'hasOne', 'hasMany', 'belongsToMany']) {
+      P[kind] = (t, o) => { recordAssoc(kind, P, t, o); return {}; };
+    }
     return P;
   }
   function modelNameOf(m) {

@@ -46,7 +46,7 @@ export async function boot(): Promise<void> {
 
 func TestReadSequelizeRC(t *testing.T) {
 	tests := []struct {
-		name, src            string
+		name, src          string
 		models, migrations string
 	}{
 		{"resolve", "const path = require('path');\n\nmodule.exports = {\n  config: path.resolve('config', 'database.json'),\n  'models-path': path.resolve('src', 'models'),\n  'migrations-path': path.resolve(__dirname, 'db/migrations'),\n};\n", "src/models", "db/migrations"},

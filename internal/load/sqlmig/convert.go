@@ -675,6 +675,7 @@ func column(def *ast.ColumnDef, rw rewritten, sc *scan) (*schema.Column, []schem
 			if o.Refer != nil {
 				fk := reference(o.Refer)
 				fk.Columns = []string{name}
+				fk.Inline = true
 				inline = append(inline, &schema.AddForeignKey{ForeignKey: fk})
 			}
 		case ast.ColumnOptionCheck:

@@ -129,7 +129,7 @@ func TestConvert(t *testing.T) {
 					{Name: "sp", Kind: "SPATIAL", Parts: []schema.IndexPart{{Column: "g"}}},
 				},
 				ForeignKeys: []*schema.ForeignKey{
-					{Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}, OnDelete: "SET NULL", OnUpdate: "CASCADE"},
+					{Columns: []string{"team_id"}, RefTable: "teams", RefColumns: []string{"id"}, OnDelete: "SET NULL", OnUpdate: "CASCADE", Inline: true},
 				},
 			}},
 		},

@@ -30,9 +30,9 @@
 // left empty for the simulator to assign.
 //
 // An inline REFERENCES clause on a column definition is converted to a
-// foreign key like a FOREIGN KEY clause, as written. Beware that the MySQL
-// 8.0 manual says such inline references are parsed but ignored (no
-// constraint is created); the simulator decides what to do with them.
+// foreign key marked Inline. MySQL before 9.0 parses such references and
+// ignores them (no constraint is created): the simulator follows the
+// configured version, and rule FK109 tells the author.
 //
 // The TiDB parser lacks some MySQL syntax; the loader adapts the statement
 // before parsing where it can (spatial column types, SRID, SPATIAL INDEX in

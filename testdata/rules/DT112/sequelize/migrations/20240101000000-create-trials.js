@@ -1,0 +1,14 @@
+'use strict';
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('trials', {
+      id: { type: Sequelize.BIGINT.UNSIGNED, autoIncrement: true, primaryKey: true },
+      expiresAt: { type: 'TIMESTAMP', allowNull: true }, // want DT112 "`trials.expiresAt` holds dates that can lie years ahead"
+      // ok: DATE is DATETIME in MySQL
+      validUntil: { type: Sequelize.DATE, allowNull: true },
+    });
+  },
+  async down(queryInterface) {
+    await queryInterface.dropTable('trials');
+  },
+};

@@ -1,0 +1,2 @@
+ALTER TABLE coupons MODIFY amount INT NOT NULL;
+ALTER TABLE orders MODIFY amount INT NOT NULL;
