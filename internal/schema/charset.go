@@ -137,8 +137,9 @@ func resolveCharset(cs, co, defCS, defCO string) (string, string) {
 	return cs, co
 }
 
-// canonicalEngine returns the engine name as MySQL reports it.
-func canonicalEngine(e string) string {
+// CanonicalEngine returns the engine name as MySQL reports it (InnoDB,
+// MyISAM, MEMORY...).
+func CanonicalEngine(e string) string {
 	switch strings.ToLower(e) {
 	case "":
 		return ""

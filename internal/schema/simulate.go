@@ -245,7 +245,7 @@ func (w *work) createTable(c *CreateTable) *Error {
 	}
 	src := c.Table
 	t := &Table{Name: name, Options: src.Options}
-	t.Options.Engine = canonicalEngine(t.Options.Engine)
+	t.Options.Engine = CanonicalEngine(t.Options.Engine)
 	if t.Options.Engine == "" {
 		t.Options.Engine = DefaultEngine
 	}
@@ -1395,7 +1395,7 @@ func (st *alterState) addCheck(ck *Check) *Error {
 func (st *alterState) setOptions(s *SetTableOptions) *Error {
 	o := &st.t.Options
 	if s.SetEngine {
-		o.Engine = canonicalEngine(s.Options.Engine)
+		o.Engine = CanonicalEngine(s.Options.Engine)
 	}
 	if s.SetCharset || s.SetCollation {
 		cs, co := "", ""
@@ -1436,7 +1436,7 @@ func (st *alterState) convertCharset(c *ConvertCharset) *Error {
 		}
 		if ty.IsText() {
 			chars := ty.MaxBytes() / BytesPerChar(ty.Charset)
-			ty.Base = sizedLOB(true, chars*BytesPerChar(n.Charset))
+			ty.Base = SizedLOB(true, chars*BytesPerChar(n.Charset))
 		}
 		ty.Charset, ty.Collation = n.Charset, n.Collation
 		*ty = CanonicalType(*ty)

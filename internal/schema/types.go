@@ -353,7 +353,7 @@ func CanonicalType(t Type) Type {
 		if t.Base == "text" {
 			n *= BytesPerChar(t.Charset)
 		}
-		t.Base = sizedLOB(t.Base == "text", n)
+		t.Base = SizedLOB(t.Base == "text", n)
 		t.Length = 0
 	}
 	if !t.IsCharacter() {
@@ -373,8 +373,9 @@ func CanonicalType(t Type) Type {
 	return t
 }
 
-// sizedLOB returns the smallest TEXT (text true) or BLOB type that holds n bytes.
-func sizedLOB(text bool, n int) string {
+// SizedLOB returns the smallest TEXT (text true) or BLOB type that holds n
+// bytes, as MySQL picks for TEXT(n) and BLOB(n).
+func SizedLOB(text bool, n int) string {
 	prefix := ""
 	switch {
 	case n <= 255:
@@ -687,7 +688,7 @@ func lexType(s string) ([]token, error) {
 					return nil, fmt.Errorf("unterminated string")
 				}
 				if s[i] == '\\' && i+1 < len(s) {
-					b.WriteByte(unescape(s[i+1]))
+					b.WriteByte(UnescapeChar(s[i+1]))
 					i += 2
 					continue
 				}
@@ -723,7 +724,10 @@ func lexType(s string) ([]token, error) {
 	return out, nil
 }
 
-func unescape(c byte) byte {
+// UnescapeChar returns the character a backslash escape stands for in a
+// MySQL string literal (\n, \t, \r, \0; any other character stands
+// for itself).
+func UnescapeChar(c byte) byte {
 	switch c {
 	case 'n':
 		return '\n'

@@ -46,6 +46,9 @@ func CheckMermaid(text string) error {
 			if m == nil {
 				return fmt.Errorf("schemaview: mermaid: line %d: not an attribute of %s: %q", n, open, l)
 			}
+			if u := strings.ToUpper(m[2]); u == "PK" || u == "FK" || u == "UK" {
+				return fmt.Errorf("schemaview: mermaid: line %d: attribute name %s is a key marker", n, m[2])
+			}
 			if attrs[strings.ToLower(m[2])] {
 				return fmt.Errorf("schemaview: mermaid: line %d: attribute %s declared twice in %s", n, m[2], open)
 			}

@@ -229,6 +229,11 @@ func (ids *idents) get(ns, name string) string {
 			id = "_" + id
 		}
 	}
+	switch strings.ToUpper(id) {
+	case "PK", "FK", "UK":
+		// Key markers: mermaid would read them as keys, not names.
+		id += "_"
+	}
 	base := id
 	for n := 2; ids.used[strings.ToLower(id)]; n++ {
 		id = base + "_" + strconv.Itoa(n)

@@ -157,6 +157,7 @@ func TestIdents(t *testing.T) {
 		{"valid kept", []string{"users", "Order_Items"}, "users,Order_Items"},
 		{"invalid characters", []string{"order-items", "a b", "café"}, "order_items,a_b,caf_"},
 		{"leading digit", []string{"2fa"}, "_2fa"},
+		{"key markers are not names", []string{"pk", "FK"}, "pk_,FK_"},
 		{"collisions made distinct", []string{"a-b", "a_b", "A.B"}, "a_b,a_b_2,A_B_3"},
 	}
 	for _, tt := range tests {
@@ -185,6 +186,7 @@ func TestCheckMermaid(t *testing.T) {
 		{"bad entity name", "erDiagram\n    a-b {\n    }\n", "neither an entity"},
 		{"duplicate entity", "erDiagram\n    a {\n    }\n    a {\n    }\n", "declared twice"},
 		{"duplicate attribute", "erDiagram\n    a {\n        int x\n        int X\n    }\n", "declared twice"},
+		{"key marker as a name", "erDiagram\n    a {\n        int pk\n    }\n", "key marker"},
 		{"unclosed", "erDiagram\n    a {\n        int x\n", "not closed"},
 		{"quote in comment", "erDiagram\n    a {\n        int x \"a\"b\"\n    }\n", "not an attribute"},
 	}

@@ -987,7 +987,7 @@
   }
 
   // ---- driver entry points used by Go ----------------------------------
-  G.__guardian = {
+  const guardian = {
     makeQueryInterface,
     Sequelize: SequelizeModule,
     DataTypes,
@@ -1031,7 +1031,7 @@
           host.record('fkdecorator', { source: modelNameOf(p.ctor), attr: k, target: modelNameOf(target) });
         }
       }
-      const models = G.__guardian.modelsProxy();
+      const models = guardian.modelsProxy();
       for (const M of defined.slice()) {
         if (typeof M.associate === 'function' && !M.__associated) {
           M.__associated = true;
@@ -1041,4 +1041,6 @@
     },
     isFactory(v) { return typeof v === 'function' && !v[MODEL] && !/^class\b/.test(Function.prototype.toString.call(v)); },
   };
+  // Frozen and read-only: user code may see it but not replace what Go calls.
+  Object.defineProperty(G, '__guardian', { value: Object.freeze(guardian), writable: false, enumerable: false, configurable: false });
 })(globalThis);

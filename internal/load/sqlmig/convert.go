@@ -784,7 +784,7 @@ func fieldType(ft *types.FieldType) schema.Type {
 			if !binary {
 				n *= bytesPerChar(t.Charset)
 			}
-			t.Base = sizedLOB(!binary, n)
+			t.Base = schema.SizedLOB(!binary, n)
 		}
 	case mysql.TypeMediumBlob:
 		textual("mediumtext", "mediumblob")
@@ -842,24 +842,6 @@ func bytesPerChar(cs string) int {
 		return 3
 	}
 	return 4
-}
-
-// sizedLOB returns the smallest TEXT (text true) or BLOB type holding n bytes.
-func sizedLOB(text bool, n int) string {
-	prefix := ""
-	switch {
-	case n <= 255:
-		prefix = "tiny"
-	case n <= 65535:
-	case n <= 16777215:
-		prefix = "medium"
-	default:
-		prefix = "long"
-	}
-	if text {
-		return prefix + "text"
-	}
-	return prefix + "blob"
 }
 
 // defaultValue converts a DEFAULT clause; paren says the value was written
@@ -1077,7 +1059,7 @@ func tableOptions(opts []*ast.TableOption) (set schema.SetTableOptions, convert 
 	for _, o := range opts {
 		switch o.Tp {
 		case ast.TableOptionEngine:
-			set.Options.Engine, set.SetEngine = canonicalEngine(o.StrValue), true
+			set.Options.Engine, set.SetEngine = schema.CanonicalEngine(o.StrValue), true
 		case ast.TableOptionCharset:
 			cs := strings.ToLower(o.StrValue)
 			if cs == "utf8" {
@@ -1105,24 +1087,6 @@ func tableOptions(opts []*ast.TableOption) (set schema.SetTableOptions, convert 
 		}
 	}
 	return set, convert
-}
-
-func canonicalEngine(e string) string {
-	switch strings.ToLower(e) {
-	case "innodb":
-		return "InnoDB"
-	case "myisam":
-		return "MyISAM"
-	case "memory", "heap":
-		return "MEMORY"
-	case "csv":
-		return "CSV"
-	case "archive":
-		return "ARCHIVE"
-	case "blackhole":
-		return "BLACKHOLE"
-	}
-	return e
 }
 
 func position(p *ast.ColumnPosition) schema.ColumnPosition {

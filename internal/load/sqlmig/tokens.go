@@ -2,6 +2,8 @@ package sqlmig
 
 import (
 	"strings"
+
+	"github.com/migration-guardian/guardian/internal/schema"
 )
 
 // tokKind classifies a token of a statement.
@@ -90,7 +92,7 @@ func tokenizeN(s string, max int) []token {
 					if s[j+1] == '\n' {
 						line++
 					}
-					b.WriteByte(unescape(s[j+1]))
+					b.WriteByte(schema.UnescapeChar(s[j+1]))
 					j += 2
 					continue
 				}
@@ -128,20 +130,6 @@ func tokenizeN(s string, max int) []token {
 		}
 	}
 	return out
-}
-
-func unescape(c byte) byte {
-	switch c {
-	case 'n':
-		return '\n'
-	case 't':
-		return '\t'
-	case 'r':
-		return '\r'
-	case '0':
-		return 0
-	}
-	return c
 }
 
 // closeParen returns the index of the token closing the parenthesis opened at
