@@ -1,6 +1,6 @@
 module github.com/migration-guardian/guardian
 
-go 1.26.0
+go 1.26
 
 require (
 	github.com/bluekeyes/go-gitdiff v0.9.0

@@ -25,7 +25,7 @@ var ruleDT102 = &Rule{
 // table; slugIdentity identify a row of any table that is not a history.
 var (
 	userIdentity = wordSet("email email_address username user_name login handle")
-	userTables   = wordSet("user account member customer admin administrator person people profile author subscriber employee")
+	userTables   = wordSet("user account member admin administrator subscriber")
 	historyWords = wordSet("history histories log logs audit audits event events redirect redirects revision revisions version versions archive archives old previous")
 )
 
@@ -91,7 +91,13 @@ var ruleDT103 = &Rule{
 }
 
 var (
-	moneyWords = wordSet("price prices amount amounts balance balances cost costs total totals subtotal fee fees tax taxes salary salaries wage wages revenue payment payments refund refunds payout payouts budget money cash income expense expenses earnings")
+	moneyWords = wordSet("price prices cost costs subtotal fee fees tax taxes salary salaries wage wages revenue payment payments refund refunds payout payouts budget money cash income expense expenses earnings")
+	// vagueMoney words mean money only on a money table or next to a
+	// currency word (invoices.total, wallets.balance, amount_usd), not in
+	// scores.total or ingredients.amount.
+	vagueMoney  = wordSet("amount amounts balance balances total totals")
+	moneyTables = wordSet("order orders invoice invoices payment payments transaction transactions cart carts wallet wallets ledger ledgers bill bills billing charge charges refund refunds subscription subscriptions purchase purchases sale sales price prices quote quotes account accounts")
+	currencies  = wordSet("usd eur gbp jpy chf cad aud currency cents")
 	// notMoney are words that turn a money word into a measurement or a
 	// ratio (total_weight, tax_rate, price_ratio).
 	notMoney = wordSet("rate rates ratio percent percentage pct weight distance length width height duration time count score lat lng latitude longitude temperature volume size hours minutes seconds days points factor multiplier share probability")
@@ -104,7 +110,9 @@ func runDT103(p *Pass) error {
 			continue
 		}
 		words := nameWords(c.Name)
-		if !hasWord(words, moneyWords) || hasWord(words, notMoney) {
+		money := hasWord(words, moneyWords) ||
+			hasWord(words, vagueMoney) && (hasWord(nameWords(t.table), moneyTables) || hasWord(words, currencies))
+		if !money || hasWord(words, notMoney) {
 			continue
 		}
 		p.ReportAt(t.span(), t.subject(),
@@ -126,6 +134,9 @@ var (
 	// lookupWords name small reference tables whose keys never grow large.
 	lookupWords = wordSet("country countries currency currencies status statuses state states type types role roles permission permissions setting settings category categories language languages locale locales timezone timezones unit units kind kinds")
 	byteNames   = wordSet("bytes")
+	// highVolume are the things a counter counts that can pass a few
+	// billion on a popular row or site; a retry or item count stays small.
+	highVolume  = wordSet("view views like likes click clicks download downloads impression impressions hit hits visit visits play plays follower followers vote votes share shares read reads")
 	counterEnds = wordSet("count counter")
 )
 
@@ -143,20 +154,29 @@ func runDT104(p *Pass) error {
 		case c.AutoIncrement && ty.Base == "int" && !ty.Unsigned && isPrimary(tb, c.Name) &&
 			!(len(tableWords) > 0 && lookupWords[tableWords[len(tableWords)-1]]):
 			p.ReportAt(t.span(), t.subject(),
-				fmt.Sprintf("Primary key `%s.%s` is a signed INT AUTO_INCREMENT: it stops at 2,147,483,647 rows (ids are never reused, so deletes and failed inserts count too), after which every INSERT fails with error 1062 (duplicate entry for key PRIMARY).", t.table, c.Name),
+				fmt.Sprintf("Primary key `%s.%s` is a signed INT AUTO_INCREMENT: its ids run out at 2,147,483,647 (they are never reused, so deleted rows and rolled-back inserts use them up too), after which every INSERT fails with error 1062 (duplicate entry for key PRIMARY).", t.table, c.Name),
 				"Use `BIGINT UNSIGNED` for the keys of tables that grow (Sequelize: `DataTypes.BIGINT.UNSIGNED`), and the same type for the columns that reference it. Widening later rebuilds the table and every child table.")
-		case hasWord(words, byteNames) || name == "file_size" || name == "filesize" || name == "content_length":
+		case hasWord(words, byteNames) || name == "content_length":
 			limit := intMax(ty)
 			p.ReportAt(t.span(), t.subject(),
 				fmt.Sprintf("Column `%s.%s` stores a size in bytes as %s, which stops at %s bytes (%s): larger files or payloads fail to save with error 1264 in strict mode.", t.table, c.Name, typeSQL(ty), commas(limit), humanBytes(limit)),
 				"Use `BIGINT UNSIGNED` for byte sizes (Sequelize: `DataTypes.BIGINT.UNSIGNED`).")
-		case len(words) > 0 && counterEnds[words[len(words)-1]] && ty.Base != "int" && !(ty.Base == "tinyint" && ty.DisplayWidth == 1):
+		case isHighVolumeCounter(words) && ty.Base != "int" && !(ty.Base == "tinyint" && ty.DisplayWidth == 1):
 			p.ReportAt(t.span(), t.subject(),
 				fmt.Sprintf("Counter `%s.%s` is %s, which stops at %s: once the count passes it, increments fail with error 1264 (strict mode) or stick at the maximum.", t.table, c.Name, typeSQL(ty), commas(intMax(ty))),
-				"Use `INT UNSIGNED`, or `BIGINT UNSIGNED` for counts that can exceed four billion (views, events).")
+				"Use `INT UNSIGNED`, or `BIGINT UNSIGNED` for counts that can exceed four billion.")
 		}
 	}
 	return nil
+}
+
+// isHighVolumeCounter reports counters such as view_count, likes or
+// downloadsCount.
+func isHighVolumeCounter(words []string) bool {
+	if len(words) == 0 || !hasWord(words, highVolume) {
+		return false
+	}
+	return len(words) == 1 || counterEnds[words[len(words)-1]] || highVolume[words[len(words)-1]]
 }
 
 // isPrimary reports whether col is (part of) the primary key.
@@ -241,31 +261,36 @@ var ruleDT107 = &Rule{
 
 func runDT107(p *Pass) error {
 	final := p.Final()
-	p.UpOps(func(_ *replay.Step, r *replay.OpResult) {
+	// reported holds the tables reported as a whole in each migration: their
+	// columns need no finding of their own there.
+	reported := map[string]bool{}
+	p.UpOps(func(st *replay.Step, r *replay.OpResult) {
 		if r.Err != nil || r.Op.Change == nil {
 			return
 		}
 		report := func(table, column string) {
+			key := st.Migration.Path + "\x00" + table
 			t := final.Table(table)
 			if t == nil {
 				return
 			}
 			if column == "" {
-				if t.Options.Charset != "utf8mb3" {
+				if t.Options.Charset != "utf8mb3" || reported[key] {
 					return
 				}
+				reported[key] = true
 				p.ReportAt(r.Op.Span, r.Op.Text,
 					fmt.Sprintf("Table `%s` uses the utf8mb3 character set (written `utf8`): it is deprecated in MySQL 8 and stores at most 3 bytes a character, so emoji and other 4-byte characters fail with error 1366 or are cut off.", table),
 					fmt.Sprintf("Use `DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci`; for a table holding data, convert it with `ALTER TABLE %s CONVERT TO CHARACTER SET utf8mb4` (a table copy; mind indexed VARCHAR columns over 768 characters).", schema.QuoteIdent(table)))
 				return
 			}
 			c := t.Column(column)
-			if c == nil || c.Type.Charset != "utf8mb3" || t.Options.Charset == "utf8mb3" {
+			if c == nil || c.Type.Charset != "utf8mb3" || reported[key] {
 				return
 			}
 			p.ReportAt(ColumnSpan(r.Op, column), Subject(r.Op, "column:"+column),
 				fmt.Sprintf("Column `%s.%s` uses the utf8mb3 character set (written `utf8`): it is deprecated in MySQL 8 and stores at most 3 bytes a character, so emoji and other 4-byte characters fail with error 1366 or are cut off.", table, column),
-				"Drop the column's CHARACTER SET clause so it inherits the table's utf8mb4, or state `CHARACTER SET utf8mb4`.")
+				"State `CHARACTER SET utf8mb4` for the column (or drop its CHARACTER SET clause when the table's default is utf8mb4).")
 		}
 		switch c := r.Op.Change.(type) {
 		case *schema.CreateTable:
@@ -338,7 +363,7 @@ func runDT112(p *Pass) error {
 			continue
 		}
 		p.ReportAt(t.span(), t.subject(),
-			fmt.Sprintf("Column `%s.%s` holds dates that can lie years ahead, but TIMESTAMP ends at 2038-01-19 03:14:07 UTC: a later value (a long licence, a \"never expires\" sentinel such as 2099-12-31) fails with error 1292 in strict mode.", t.table, c.Name),
+			fmt.Sprintf("Column `%s.%s` holds future dates, but TIMESTAMP ends at 2038-01-19 03:14:07 UTC: any later value (a long licence, a \"never expires\" sentinel such as 2099-12-31, or an ordinary term once 2038 is near) fails with error 1292 in strict mode.", t.table, c.Name),
 			"Use `DATETIME` (Sequelize: `DataTypes.DATE` maps to DATETIME) and store UTC; DATETIME reaches year 9999.")
 	}
 	return nil

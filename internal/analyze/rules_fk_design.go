@@ -50,9 +50,18 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// longestPath returns the longest simple path that starts at from and follows
-// next; the first one found wins ties, so the result is deterministic.
+// maxCascadeDepth bounds the chain search: InnoDB stops cascading after
+// 15 nested levels, so longer chains cannot happen anyway, and the bound
+// keeps the search cheap on large schemas.
+const maxCascadeDepth = 16
+
+// longestPath returns the longest simple path (up to maxCascadeDepth
+// tables) that starts at from and follows next; the first one found wins
+// ties, so the result is deterministic.
 func longestPath(from string, next map[string][]string, seen map[string]bool) []string {
+	if len(seen) >= maxCascadeDepth {
+		return []string{from}
+	}
 	seen[from] = true
 	defer delete(seen, from)
 	best := []string{from}
@@ -181,8 +190,9 @@ func runFK108(p *Pass) error {
 	if n := len(p.Steps); n > 0 {
 		final = p.Steps[n-1].After
 	}
+	refs, constrained := p.appRefs()
 	seen := map[string]bool{}
-	for _, ref := range p.appRefs() {
+	for _, ref := range refs {
 		key := ref.table + "." + strings.ToLower(ref.column)
 		if seen[key] {
 			continue
@@ -193,7 +203,9 @@ func runFK108(p *Pass) error {
 			if t == nil || t.Column(ref.column) == nil || indexedFirst(t, ref.column) || hasDBForeignKey(t, ref.column) {
 				continue
 			}
-		} else if modelIndexed(ref.model, ref.column) {
+		} else if modelIndexed(ref.model, ref.column) || constrained[key] {
+			// sync() builds the schema: model indexes count, and so do
+			// the keys another declaration makes a real constraint.
 			continue
 		}
 		p.ReportAt(ref.span, "app-ref "+key,
@@ -207,16 +219,22 @@ func runFK108(p *Pass) error {
 
 // appRefs lists the application-level references the models declare:
 // attributes whose `references` has constraints off, and associations
-// declared with constraints: false.
-func (p *Pass) appRefs() []appRef {
+// declared with constraints: false. It also returns the table.column keys
+// (lower-case column) that some declaration makes a real constraint.
+func (p *Pass) appRefs() ([]appRef, map[string]bool) {
 	var out []appRef
+	constrained := map[string]bool{}
 	byName := map[string]*ir.Model{}
 	for _, m := range p.Models {
 		byName[m.Name] = m
 	}
 	for _, m := range p.Models {
 		for _, a := range m.Attributes {
-			if a.Virtual || a.References == nil || a.References.Constraint || a.References.Table == "" {
+			if a.Virtual || a.References == nil || a.References.Table == "" {
+				continue
+			}
+			if a.References.Constraint {
+				constrained[m.Table+"."+strings.ToLower(a.Field)] = true
 				continue
 			}
 			span := a.Span
@@ -231,7 +249,7 @@ func (p *Pass) appRefs() []appRef {
 	for _, kind := range []string{"belongsTo", "hasOne", "hasMany"} {
 		for _, m := range p.Models {
 			for _, as := range m.Associations {
-				if as.Kind != kind || as.Constraints || as.ForeignKey == "" {
+				if as.Kind != kind || as.ForeignKey == "" {
 					continue
 				}
 				holder, parent := byName[as.Target], m
@@ -250,12 +268,16 @@ func (p *Pass) appRefs() []appRef {
 						col = a.Field
 					}
 				}
+				if as.Constraints {
+					constrained[holder.Table+"."+strings.ToLower(col)] = true
+					continue
+				}
 				out = append(out, appRef{model: holder, table: holder.Table, column: col, parent: parent.Table,
 					how: fmt.Sprintf("`%s.%s(%s, { constraints: false })`", m.Name, as.Kind, as.Target), span: as.Span})
 			}
 		}
 	}
-	return out
+	return out, constrained
 }
 
 // indexedFirst reports whether some index of t starts with column.

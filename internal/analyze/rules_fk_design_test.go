@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/migration-guardian/guardian/internal/ir"
 	"github.com/migration-guardian/guardian/internal/schema"
 )
 
@@ -68,5 +69,29 @@ func TestCascadeChain(t *testing.T) {
 	}
 	if len(g.children["categories"]) != 0 {
 		t.Errorf("self-reference counted as a cascade edge")
+	}
+}
+
+// TestFK108WithoutMigrations checks the fallback used when no migration
+// builds the schema: the models' own indexes decide.
+func TestFK108WithoutMigrations(t *testing.T) {
+	user := &ir.Model{Name: "User", Table: "users"}
+	comment := &ir.Model{Name: "Comment", Table: "comments",
+		Attributes: []*ir.Attribute{{Name: "postId", Field: "post_id"}, {Name: "authorId", Field: "author_id"}, {Name: "editorId", Field: "editor_id"}},
+		Indexes:    []ir.ModelIndex{{Fields: []string{"authorId", "createdAt"}}},
+		Associations: []ir.Association{
+			{Kind: "belongsTo", Source: "Comment", Target: "User", ForeignKey: "postId", Span: ir.Span{Path: "models/comment.js", Line: 7}},
+			{Kind: "belongsTo", Source: "Comment", Target: "User", ForeignKey: "authorId", Span: ir.Span{Path: "models/comment.js", Line: 8}},
+			// A real constraint on post_id elsewhere: sync() indexes it.
+			{Kind: "belongsTo", Source: "Comment", Target: "User", ForeignKey: "postId", Constraints: true, Span: ir.Span{Path: "models/comment.js", Line: 9}},
+			{Kind: "belongsTo", Source: "Comment", Target: "User", ForeignKey: "editorId", Span: ir.Span{Path: "models/comment.js", Line: 10}},
+		}}
+	var got []Finding
+	p := &Pass{Rule: ruleFK108, Models: []*ir.Model{user, comment}, report: func(f Finding) { got = append(got, f) }}
+	if err := runFK108(p); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Line != 10 || !strings.Contains(got[0].Message, "`comments.editor_id`") {
+		t.Fatalf("findings = %+v, want one about comments.editor_id at line 10", got)
 	}
 }

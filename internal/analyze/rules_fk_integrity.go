@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/migration-guardian/guardian/internal/ir"
 	"github.com/migration-guardian/guardian/internal/replay"
 	"github.com/migration-guardian/guardian/internal/schema"
 )
@@ -64,7 +65,69 @@ func runFK102(p *Pass) error {
 			fmt.Sprintf("Column `%s` cannot be NOT NULL while foreign key `%s` sets it to NULL (ON DELETE/UPDATE SET NULL): MySQL refuses the statement with error 1830 (ER_FK_COLUMN_NOT_NULL).", col, fkName),
 			fmt.Sprintf("Keep `%s` nullable, or first replace `%s` with a key whose rule is CASCADE or RESTRICT.", col, fkName))
 	})
+	p.modelSetNull()
 	return nil
+}
+
+// modelSetNull reports models that declare a SET NULL key on an attribute
+// with allowNull: false, through `references` or an association: sync()
+// fails with error 1830, and no migration can build what the model says.
+func (p *Pass) modelSetNull() {
+	byName := map[string]*ir.Model{}
+	for _, m := range p.Models {
+		byName[m.Name] = m
+	}
+	seen := map[string]bool{}
+	report := func(m *ir.Model, a *ir.Attribute, rule, how string, span ir.Span) {
+		key := m.Table + "." + strings.ToLower(a.Field)
+		if seen[key] || a.Column == nil || a.Column.Nullable {
+			return
+		}
+		seen[key] = true
+		p.ReportAt(span, "model-set-null "+key,
+			fmt.Sprintf("Model `%s` declares %s for `%s.%s` (%s), but the attribute has allowNull: false: MySQL cannot create such a key (error 1830, ER_FK_COLUMN_NOT_NULL), so sync() fails and no migration can build what the model describes.",
+				m.Name, rule, m.Table, a.Field, how),
+			fmt.Sprintf("Either allow NULL in `%s` (`allowNull: true`), or use `onDelete: 'CASCADE'` or `'RESTRICT'`.", a.Name))
+	}
+	for _, m := range p.Models {
+		for _, a := range m.Attributes {
+			ref := a.References
+			if a.Virtual || ref == nil || !ref.Constraint {
+				continue
+			}
+			rule := setNullRule(&schema.ForeignKey{OnDelete: ref.OnDelete, OnUpdate: ref.OnUpdate})
+			if rule == "" {
+				continue
+			}
+			span := a.Span
+			if s, ok := a.Attrs["references"]; ok && s.Valid() {
+				span = s
+			}
+			report(m, a, rule, "`references` to `"+ref.Table+"`", span)
+		}
+	}
+	for _, m := range p.Models {
+		for _, as := range m.Associations {
+			rule := setNullRule(&schema.ForeignKey{OnDelete: as.OnDelete, OnUpdate: as.OnUpdate})
+			if !as.Constraints || rule == "" || as.ForeignKey == "" {
+				continue
+			}
+			holder := byName[as.Target]
+			if as.Kind == "belongsTo" {
+				holder = m
+			} else if as.Kind != "hasOne" && as.Kind != "hasMany" {
+				continue
+			}
+			if holder == nil {
+				continue
+			}
+			for _, a := range holder.Attributes {
+				if a.Name == as.ForeignKey || strings.EqualFold(a.Field, as.ForeignKey) {
+					report(holder, a, rule, fmt.Sprintf("`%s.%s(%s)`", m.Name, as.Kind, as.Target), as.Span)
+				}
+			}
+		}
+	}
 }
 
 // setNullRule returns "ON DELETE SET NULL" / "ON UPDATE SET NULL" (or both)

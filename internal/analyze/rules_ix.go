@@ -183,11 +183,11 @@ func runIX102(p *Pass) error {
 					owner = t.Name
 				}
 			}
-			msg = fmt.Sprintf("A foreign key named `%s` already exists", name)
 			if owner != "" {
-				msg += fmt.Sprintf(" (on `%s`)", owner)
+				msg = fmt.Sprintf("A foreign key named `%s` already exists (on `%s`): foreign key names are unique in the whole database, not per table, so MySQL refuses this one with error 1826 (ER_FK_DUP_NAME).", name, owner)
+			} else {
+				msg = fmt.Sprintf("This statement declares two foreign keys named `%s`: MySQL refuses it with error 1826 (ER_FK_DUP_NAME).", name)
 			}
-			msg += ": foreign key names are unique in the whole database, not per table, so MySQL refuses this one with error 1826 (ER_FK_DUP_NAME)."
 			advice = fmt.Sprintf("Name the constraint after its own table and column, e.g. `fk_%s_<column>`, or drop `%s` first if it is meant to be replaced.", table, name)
 		}
 		if p.generatedName(r.Op, name) && strings.HasPrefix(r.Op.Origin, "sequelize.") {
@@ -410,9 +410,15 @@ func runIX104(p *Pass) error {
 		if r.Err == nil || (r.Err.Code != schema.ErTooLongKey && r.Err.Code != schema.ErBlobKeyWithoutLength) {
 			return
 		}
+		generic := func() {
+			p.ReportAt(r.Op.Span, r.Op.Text,
+				fmt.Sprintf("MySQL refuses this index: error %d (%s): %s.", r.Err.Code, r.Err.Name, r.Err.Message),
+				"Index shorter columns or a prefix of them; TEXT and BLOB columns need a prefix length.")
+		}
 		table := ChangedTable(r.Op.Change)
 		t := tableAfter(r, table)
 		if t == nil {
+			generic()
 			return
 		}
 		limit := schema.MaxKeyLength
@@ -447,14 +453,12 @@ func runIX104(p *Pass) error {
 				return
 			case r.Err.Code == schema.ErTooLongKey && total > limit:
 				p.ReportAt(span, key+" "+r.Op.Text,
-					fmt.Sprintf("%s is %d bytes long (%s), over InnoDB's limit of %d bytes: MySQL refuses it with error 1071 (ER_TOO_LONG_KEY). utf8mb4 counts 4 bytes a character.", label, total, strings.Join(parts, " + "), limit),
+					fmt.Sprintf("%s is %d bytes long (%s), over InnoDB's limit of %d bytes: MySQL refuses it with error 1071 (ER_TOO_LONG_KEY). A key counts every character at the character set's maximum width (4 bytes in utf8mb4).", label, total, strings.Join(parts, " + "), limit),
 					fmt.Sprintf("Shorten the columns (a utf8mb4 VARCHAR key column fits in %d bytes as VARCHAR(%d)), or index a prefix such as `col(191)`.", limit, limit/4))
 				return
 			}
 		}
-		p.ReportAt(r.Op.Span, r.Op.Text,
-			fmt.Sprintf("MySQL refuses this index: error %d (%s): %s.", r.Err.Code, r.Err.Name, r.Err.Message),
-			"Index shorter columns or a prefix of them; TEXT and BLOB columns need a prefix length.")
+		generic()
 	})
 	return nil
 }
@@ -487,7 +491,7 @@ func keyBytes(t *schema.Table, ix *schema.Index) (int, []string, *schema.Column)
 		switch {
 		case p.Length > 0:
 			n = p.Length * mb
-			parts = append(parts, fmt.Sprintf("`%s`(%d) %d", c.Name, p.Length, n))
+			parts = append(parts, fmt.Sprintf("`%s`(%d): %d", c.Name, p.Length, n))
 		case ty.IsText() || ty.IsBlob():
 			if blob == nil {
 				blob = c
@@ -495,10 +499,10 @@ func keyBytes(t *schema.Table, ix *schema.Index) (int, []string, *schema.Column)
 			continue
 		case ty.Base == "char" || ty.Base == "varchar":
 			n = ty.Length * mb
-			parts = append(parts, fmt.Sprintf("`%s` %s %d", c.Name, strings.ToUpper(ty.Base)+"("+fmt.Sprint(ty.Length)+")", n))
+			parts = append(parts, fmt.Sprintf("`%s` %s(%d) at %d bytes a character: %d", c.Name, strings.ToUpper(ty.Base), ty.Length, mb, n))
 		default:
 			n = ty.MaxBytes()
-			parts = append(parts, fmt.Sprintf("`%s` %d", c.Name, n))
+			parts = append(parts, fmt.Sprintf("`%s`: %d", c.Name, n))
 		}
 		total += n
 	}
@@ -542,7 +546,7 @@ func runIX105(p *Pass) error {
 					filled = c
 				}
 			}
-			if safe {
+			if safe || impliedUnique(r.Before.Table(at.Table), ix) {
 				continue
 			}
 			span, key := indexSpan(r.Op, ix)
@@ -557,11 +561,41 @@ func runIX105(p *Pass) error {
 				continue
 			}
 			p.ReportAt(span, key+" "+r.Op.Text,
-				fmt.Sprintf("%s (%s) is added to `%s`, which already holds rows: if any two rows share a value, the ALTER fails with error 1062 (duplicate entry) after doing most of its work. Look for duplicates before deploying: `%s`.", what, indexLabel(table, ix), table, duplicateQuery(after, table, ix)),
+				fmt.Sprintf("%s (%s) is added to `%s`, which already holds rows: if any two rows share a value, the ALTER fails with error 1062 (duplicate entry), possibly after running for a long time. Look for duplicates before deploying: `%s`.", what, indexLabel(table, ix), table, duplicateQuery(after, table, ix)),
 				"Merge or fix the duplicate rows first (mind case-insensitive collations: 'A' and 'a' collide), then add the key; on a large table run it with gh-ost or pt-online-schema-change.")
 		}
 	})
 	return nil
+}
+
+// impliedUnique reports whether the rows of t were already unique on a
+// subset of ix's whole columns (a primary or unique key before the
+// statement): then they cannot collide on ix either.
+func impliedUnique(t *schema.Table, ix *schema.Index) bool {
+	if t == nil {
+		return false
+	}
+	whole := map[string]bool{}
+	for _, p := range ix.Parts {
+		if p.Column != "" && p.Length == 0 {
+			whole[strings.ToLower(p.Column)] = true
+		}
+	}
+	for _, old := range t.Indexes {
+		if !old.Unique || len(old.Parts) == 0 {
+			continue
+		}
+		covered := true
+		for _, p := range old.Parts {
+			if p.Column == "" || !whole[strings.ToLower(p.Column)] {
+				covered = false
+			}
+		}
+		if covered {
+			return true
+		}
+	}
+	return false
 }
 
 // duplicateQuery is the query listing the values a unique key on ix would
@@ -687,10 +721,8 @@ func runIX107(p *Pass) error {
 		for i := range st.Up {
 			r := &st.Up[i]
 			table := ChangedTable(r.Op.Change)
-			if table == "" || reported[table] {
-				continue
-			}
 			if r.Err != nil {
+				// Error 1069 is always reported: the migration fails.
 				if r.Err.Code != schema.ErTooManyKeys {
 					continue
 				}
@@ -702,6 +734,9 @@ func runIX107(p *Pass) error {
 				p.Report(Finding{Path: r.Op.Span.Path, Line: r.Op.Span.Line, EndLine: r.Op.Span.EndLine, Subject: "too-many " + r.Op.Text, Severity: Critical,
 					Message: fmt.Sprintf("This statement would give `%s` about %d indexes; MySQL allows at most %d and refuses it with error 1069 (ER_TOO_MANY_KEYS).", table, n, schema.MaxIndexes),
 					Advice:  "Drop unused and redundant indexes (sys.schema_unused_indexes, sys.schema_redundant_indexes) and combine single-column indexes into composites."})
+				continue
+			}
+			if table == "" || reported[table] {
 				continue
 			}
 			after := r.After.Table(table)

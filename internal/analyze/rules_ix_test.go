@@ -208,3 +208,25 @@ func TestQuoted(t *testing.T) {
 		}
 	}
 }
+
+func TestImpliedUnique(t *testing.T) {
+	tbl := &schema.Table{Name: "t", Indexes: []*schema.Index{tPrimary("id"), tIndex("ab_uk", true, "a", "b"), tIndex("c", false, "c")}}
+	tests := []struct {
+		name string
+		ix   *schema.Index
+		want bool
+	}{
+		{"superset of the primary key", tIndex("x", true, "id", "name"), true},
+		{"superset of a unique key in another order", tIndex("x", true, "b", "c", "a"), true},
+		{"part of a unique key", tIndex("x", true, "a"), false},
+		{"superset of a non-unique key", tIndex("x", true, "c", "d"), false},
+		{"prefix part does not count", &schema.Index{Unique: true, Parts: []schema.IndexPart{{Column: "id", Length: 4}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := impliedUnique(tbl, tt.ix); got != tt.want {
+				t.Errorf("impliedUnique = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -20,6 +20,15 @@ func init() {
 // backupDate is the shell expression that dates the backup file.
 const backupDate = "$(date +%Y%m%d-%H%M%S)"
 
+// Size limits: the section shares GitHub's 65,535-character summary limit
+// with the findings that follow it, so a whole-repository scan of a long
+// history must not crowd them out.
+const (
+	maxChecks    = 40 // queries before the deploy
+	maxRollbacks = 10 // migrations whose down is rendered, newest first
+	maxDownOps   = 40 // statements of one down
+)
+
 // plan is what the pre-flight section says about a change, gathered from
 // the replayed up operations of the judged migrations.
 type plan struct {
@@ -28,6 +37,9 @@ type plan struct {
 	isTouch  map[string]bool // both of the above
 	before   []check         // queries to run before deploying
 	after    []check         // orphan checks to repeat after deploying
+	// backfilled holds "table.column" for the columns an UPDATE of the
+	// change sets, so a later NOT NULL is expected to meet NULLs.
+	backfilled map[string]bool
 }
 
 // check is one commented query.
@@ -54,7 +66,7 @@ func Preflight(r *scan.Result) string {
 	if len(judged) == 0 {
 		return ""
 	}
-	p := &plan{isTouch: map[string]bool{}}
+	p := &plan{isTouch: map[string]bool{}, backfilled: map[string]bool{}}
 	for _, st := range judged {
 		for i := range st.Up {
 			p.add(&st.Up[i])
@@ -83,7 +95,7 @@ func Preflight(r *scan.Result) string {
 	if q := rowCounts(p.existing); q != "" {
 		b.WriteString("-- Row counts of the tables the change touches (keep them to compare after the deploy).\n" + q + "\n")
 	}
-	writeChecks(&b, p.before)
+	writeChecks(&b, limitChecks(p.before))
 	if len(p.existing) == 0 && len(p.before) == 0 {
 		b.WriteString("-- Nothing to check: the change touches no table that holds data.\n")
 	}
@@ -99,7 +111,7 @@ func Preflight(r *scan.Result) string {
 	if q := rowCounts(stillExisting(p.existing, final)); q != "" {
 		b.WriteString("-- Row counts again: they should match the counts taken before (plus what the migrations insert).\n" + q + "\n")
 	}
-	writeChecks(&b, p.after)
+	writeChecks(&b, limitChecks(p.after))
 	for _, t := range still {
 		fmt.Fprintf(&b, "SHOW CREATE TABLE %s;\n", schema.QuoteIdent(t))
 	}
@@ -109,8 +121,11 @@ func Preflight(r *scan.Result) string {
 	b.WriteString("```\n\n")
 
 	b.WriteString("**4. Rollback plan**, newest migration first (the down migrations as MySQL will run them):\n\n")
-	for i := len(judged) - 1; i >= 0; i-- {
+	for i := len(judged) - 1; i >= 0 && i >= len(judged)-maxRollbacks; i-- {
 		writeRollback(&b, judged[i])
+	}
+	if n := len(judged) - maxRollbacks; n > 0 {
+		fmt.Fprintf(&b, "%d older migration(s) under review are not shown; `guardian scan --format markdown` prints the plan locally, and a pull request usually reviews only its own migrations.\n\n", n)
 	}
 	return b.String()
 }
@@ -123,6 +138,11 @@ func (p *plan) add(r *replay.OpResult) {
 	}
 	for _, t := range touchedTables(c) {
 		p.touch(r, t)
+	}
+	if u, ok := c.(*schema.Update); ok {
+		for _, col := range u.Columns {
+			p.backfilled[u.Table+"."+strings.ToLower(col)] = true
+		}
 	}
 	table := analyze.ChangedTable(c)
 	if table == "" || !analyze.Existing(r, table) {
@@ -150,8 +170,12 @@ func (p *plan) add(r *replay.OpResult) {
 		case *schema.ModifyColumn:
 			prev := old.Column(s.Name)
 			if prev != nil && prev.Nullable && !s.Column.Nullable {
+				comment := fmt.Sprintf("`%s.%s` becomes NOT NULL: MySQL fails (error 1138) or converts NULLs; expect 0.", table, s.Name)
+				if p.backfilled[table+"."+strings.ToLower(s.Name)] {
+					comment = fmt.Sprintf("`%s.%s` becomes NOT NULL after the change's UPDATE backfills it: this is how many rows the backfill must fill.", table, s.Name)
+				}
 				p.before = append(p.before, check{
-					comment: fmt.Sprintf("`%s.%s` becomes NOT NULL: MySQL fails (error 1138) or converts NULLs; expect 0.", table, s.Name),
+					comment: comment,
 					sql:     fmt.Sprintf("SELECT COUNT(*) AS null_rows FROM %s WHERE %s IS NULL;", schema.QuoteIdent(table), schema.QuoteIdent(s.Name)),
 				})
 			}
@@ -373,6 +397,15 @@ func rowCounts(tables []string) string {
 	return strings.Join(lines, "\n") + ";"
 }
 
+// limitChecks keeps the first maxChecks checks and says how many it left out.
+func limitChecks(cs []check) []check {
+	if len(cs) <= maxChecks {
+		return cs
+	}
+	out := append([]check(nil), cs[:maxChecks]...)
+	return append(out, check{comment: fmt.Sprintf("… %d more check(s) left out to keep the summary short.", len(cs)-maxChecks)})
+}
+
 func writeChecks(b *strings.Builder, cs []check) {
 	for _, c := range cs {
 		fmt.Fprintf(b, "-- %s\n", c.comment)
@@ -389,7 +422,7 @@ func writeRollback(b *strings.Builder, st *replay.Step) {
 	if m.DownPath != "" {
 		src = m.DownPath
 	}
-	if m.HasDown {
+	if m.HasDown && src != m.Path {
 		fmt.Fprintf(b, "Roll back `%s` (from `%s`):\n\n```sql\n", m.Path, src)
 	} else {
 		fmt.Fprintf(b, "Roll back `%s`:\n\n```sql\n", m.Path)
@@ -417,7 +450,11 @@ func writeRollback(b *strings.Builder, st *replay.Step) {
 		if len(ops) == 0 {
 			b.WriteString("-- The down is empty: it changes nothing. Restore from the backup above.\n")
 		}
-		for _, op := range ops {
+		for i, op := range ops {
+			if i == maxDownOps {
+				fmt.Fprintf(b, "-- … %d more statement(s) in %s\n", len(ops)-i, src)
+				break
+			}
 			b.WriteString(renderOp(op) + "\n")
 		}
 	}

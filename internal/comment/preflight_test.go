@@ -2,11 +2,15 @@ package comment
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/migration-guardian/guardian/internal/analyze"
+	"github.com/migration-guardian/guardian/internal/ir"
+	"github.com/migration-guardian/guardian/internal/replay"
 	"github.com/migration-guardian/guardian/internal/scan"
+	"github.com/migration-guardian/guardian/internal/schema"
 )
 
 // TestPreflightGolden renders the pre-flight plan of the sample repository
@@ -81,5 +85,34 @@ func TestPreflightGolden(t *testing.T) {
 func TestPreflightEmptyWithoutJudgedMigrations(t *testing.T) {
 	if got := Preflight(&scan.Result{}); got != "" {
 		t.Errorf("Preflight of an empty result = %q, want empty", got)
+	}
+}
+
+func TestPreflightLimitsRollbacks(t *testing.T) {
+	res := &scan.Result{}
+	for i := range maxRollbacks + 2 {
+		res.Steps = append(res.Steps, &replay.Step{
+			Migration: &ir.Migration{Path: fmt.Sprintf("migrations/%03d.sql", i)},
+			Judged:    true,
+			Before:    &schema.Schema{},
+			After:     &schema.Schema{},
+		})
+	}
+	got := Preflight(res)
+	tests := []struct {
+		name string
+		want string
+		in   bool
+	}{
+		{"newest shown", "Roll back `migrations/011.sql`", true},
+		{"oldest left out", "Roll back `migrations/001.sql`", false},
+		{"says what was left out", "2 older migration(s) under review are not shown", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if strings.Contains(got, tt.want) != tt.in {
+				t.Errorf("contains %q = %v, want %v", tt.want, !tt.in, tt.in)
+			}
+		})
 	}
 }

@@ -16,8 +16,11 @@ func init() {
 // 65,535-character limit of a check-run summary and a comment with the
 // findings that follow it, so it must stay well below it.
 const (
-	// maxDiffRows bounds the rows of the element tables, over all tables.
-	maxDiffRows = 120
+	// maxDiffRows and maxDiffChars bound the element tables, over all
+	// tables: with the largest diagram the section stays under about
+	// 35,000 characters.
+	maxDiffRows  = 80
+	maxDiffChars = 12000
 	// foldDiagramTables and foldDiagramChars: larger diagrams are folded
 	// into <details> so the findings stay in view.
 	foldDiagramTables = 8
@@ -74,14 +77,14 @@ func SchemaDiff(r *scan.Result) string {
 
 	rows, omitted := 0, 0
 	for _, td := range diffs {
-		if rows >= maxDiffRows {
+		if rows >= maxDiffRows || b.Len() >= maxDiffChars {
 			omitted += len(td.Items)
 			continue
 		}
 		fmt.Fprintf(&b, "#### `%s` (%s)\n\n", escapeCell(td.Name), td.Status)
 		b.WriteString("| | Element | Before | After |\n|---|---|---|---|\n")
 		for _, it := range td.Items {
-			if rows >= maxDiffRows {
+			if rows >= maxDiffRows || b.Len() >= maxDiffChars {
 				omitted++
 				continue
 			}

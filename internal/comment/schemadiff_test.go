@@ -159,6 +159,18 @@ func wideChange(tables, cols int) *scan.Result {
 	}
 }
 
+// wideChangeLong is wideChange with long column comments, so that each
+// row is long.
+func wideChangeLong(tables, cols int) *scan.Result {
+	r := wideChange(tables, cols)
+	for _, t := range r.Steps[0].After.Tables {
+		for _, c := range t.Columns {
+			c.Comment = strings.Repeat("a long comment ", 30)
+		}
+	}
+	return r
+}
+
 func TestSchemaDiffLimits(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -175,7 +187,8 @@ func TestSchemaDiffLimits(t *testing.T) {
 		{"large diagram folded", wideChange(10, 3), []string{"<details><summary>ER diagram of the 10", "```mermaid"}, nil, 0},
 		{"too many tables left out", wideChange(30, 1), []string{"The ER diagram is left out: 30 tables"}, []string{"```mermaid"}, 0},
 		{"too many characters left out", wideChange(5, 200), []string{"The ER diagram is left out: 5 tables"}, []string{"```mermaid"}, 0},
-		{"rows capped", wideChange(5, 200), []string{"880 more schema change(s) are not listed"}, nil, 30000},
+		{"rows capped", wideChange(5, 200), []string{"920 more schema change(s) are not listed"}, nil, 15000},
+		{"characters capped", wideChangeLong(40, 3), []string{"more schema change(s) are not listed", "The ER diagram is left out: 40 tables"}, nil, 15000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -126,6 +126,7 @@ type Failure struct {
 	Message  string
 }
 
+// String renders the failure as path:line: ERROR code (state): message.
 func (f *Failure) String() string {
 	if f.Code != 0 {
 		return fmt.Sprintf("%s:%d: ERROR %d (%s): %s", f.Path, f.Line, f.Code, f.SQLState, f.Message)

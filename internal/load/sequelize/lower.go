@@ -234,12 +234,13 @@ func (l *lowerer) lowerCall(p *opPayload, site callSite) []ir.Op {
 	return []ir.Op{notAnalyzed(site, m, "queryInterface."+m+" is not interpreted")}
 }
 
-// keysFor lowers the keys an attribute declares inline: UNIQUE (an index
-// named after the column, as MySQL names it) and PRIMARY KEY.
+// keysFor lowers the keys an attribute declares inline: UNIQUE (unnamed:
+// MySQL names it after the column, or <column>_2... when that is taken) and
+// PRIMARY KEY.
 func keysFor(col string, a *attrDesc) []schema.AlterSpec {
 	var out []schema.AlterSpec
 	if a.UniqueTrue {
-		out = append(out, &schema.AddIndex{Index: &schema.Index{Name: col, Unique: true, Parts: []schema.IndexPart{{Column: col}}}})
+		out = append(out, &schema.AddIndex{Index: &schema.Index{Unique: true, Parts: []schema.IndexPart{{Column: col}}}})
 	}
 	if a.PrimaryKey {
 		out = append(out, &schema.AddIndex{Index: &schema.Index{Name: "PRIMARY", Primary: true, Unique: true, Parts: []schema.IndexPart{{Column: col}}}})

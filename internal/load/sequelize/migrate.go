@@ -100,7 +100,7 @@ func loadMigration(r *repo, p string, o Options) *ir.Migration {
 		return m
 	}
 	src, _ := r.read(clean)
-	ev := evalMigration(c, o, m, nil, []ir.Direction{ir.Up, ir.Down})
+	ev := evalMigration(c, o, nil, []ir.Direction{ir.Up, ir.Down})
 	m.Up, m.Down = ev.ops[ir.Up], ev.ops[ir.Down]
 	m.HasDown = ev.hasDown
 	m.Problems = append(m.Problems, ev.problems...)
@@ -122,7 +122,7 @@ func loadMigration(r *repo, p string, o Options) *ir.Migration {
 			if state == nil {
 				state = &schema.Schema{}
 			}
-			again := evalMigration(c, o, m, state, []ir.Direction{dir})
+			again := evalMigration(c, o, state, []ir.Direction{dir})
 			return again.ops[dir]
 		}
 	}
@@ -152,7 +152,6 @@ type migEval struct {
 	hasDown  bool
 	umzug    bool
 	dynamic  bool
-	stateful bool
 }
 
 // fileTimeout is the time limit of one file.
@@ -163,8 +162,8 @@ func fileTimeout(o Options) time.Duration {
 	return DefaultTimeout
 }
 
-func evalMigration(c *compiled, o Options, m *ir.Migration, state *schema.Schema, dirs []ir.Direction) *migEval {
-	ev := &migEval{c: c, ops: map[ir.Direction][]ir.Op{}, stateful: state != nil}
+func evalMigration(c *compiled, o Options, state *schema.Schema, dirs []ir.Direction) *migEval {
+	ev := &migEval{c: c, ops: map[ir.Direction][]ir.Op{}}
 	ev.low = &lowerer{path: c.entry, state: state}
 	sb, err := newSandbox(c, fileTimeout(o), o.Root)
 	if err != nil {
@@ -345,14 +344,17 @@ func withIndexAttrs(op ir.Op, site callSite) map[string]ir.Span {
 					}
 				}
 			}
-			return attrs
+			return nilIfEmpty(attrs)
 		}
-		return op.Attrs
+		return nilIfEmpty(op.Attrs)
 	}
 	attrs := copyAttrs(op.Attrs)
 	for _, s := range at.Specs {
 		switch s := s.(type) {
 		case *schema.AddIndex:
+			if s.Index.Name == "" {
+				continue
+			}
 			if _, ok := attrs["index:"+s.Index.Name]; !ok {
 				attrs["index:"+s.Index.Name] = site.span
 			}
@@ -372,7 +374,14 @@ func withIndexAttrs(op ir.Op, site callSite) map[string]ir.Span {
 			attrs["constraint:"+s.Check.Name] = site.span
 		}
 	}
-	return attrs
+	return nilIfEmpty(attrs)
+}
+
+func nilIfEmpty(a map[string]ir.Span) map[string]ir.Span {
+	if len(a) == 0 {
+		return nil
+	}
+	return a
 }
 
 func copyAttrs(a map[string]ir.Span) map[string]ir.Span {
@@ -392,8 +401,10 @@ func (ev *migEval) site(at srcPos, p *opPayload) callSite {
 		return s
 	}
 	s.span.EndLine = idx.endLine(call, at)
+	// Keys may sit in another file of the bundle (an attributes object
+	// imported from a helper); their span then names that file.
 	line := func(p srcPos) (ir.Span, bool) {
-		if p.Path != at.Path || p.Line == 0 {
+		if p.Path == "" || p.Line == 0 {
 			return ir.Span{}, false
 		}
 		return ir.Span{Path: p.Path, Line: p.Line, EndLine: p.Line}, true
@@ -470,7 +481,7 @@ func (a *stateAnswer) describeTable(vm *goja.Runtime, name string) goja.Value {
 	pk := t.PrimaryKey()
 	for _, c := range t.Columns {
 		d := vm.NewObject()
-		_ = d.Set("type", strings.ToUpper(c.Type.String()))
+		_ = d.Set("type", describeType(c.Type))
 		_ = d.Set("allowNull", c.Nullable)
 		switch {
 		case c.Default == nil || c.Default.Null:
@@ -547,4 +558,14 @@ func (a *stateAnswer) allTables(vm *goja.Runtime) goja.Value {
 		}
 	}
 	return vm.ToValue(names)
+}
+
+// describeType renders a type the way Sequelize's MySQL describeTable
+// reports it: upper case, except ENUM and SET values.
+func describeType(t schema.Type) string {
+	s := t.String()
+	if i := strings.IndexByte(s, '('); i >= 0 && (t.Base == "enum" || t.Base == "set") {
+		return strings.ToUpper(s[:i]) + s[i:]
+	}
+	return strings.ToUpper(s)
 }

@@ -375,11 +375,13 @@ func (me *modelEval) model(p *modelPayload, at srcPos) *ir.Model {
 			attrArg, optArg = 1, 2
 		}
 		for _, k := range idx.keys(idx.object(idx.arg(call, attrArg))) {
-			if k.Pos.Path == at.Path {
-				keyLines[k.Name] = spanOf(k.Pos)
+			if s := spanOf(k.Pos); s.Valid() {
+				keyLines[k.Name] = s
 			}
-			if r, ok := idx.key(idx.object(k.Value), "references"); ok && r.Pos.Path == at.Path {
-				refLines[k.Name] = spanOf(r.Pos)
+			if r, ok := idx.key(idx.object(k.Value), "references"); ok {
+				if s := spanOf(r.Pos); s.Valid() {
+					refLines[k.Name] = s
+				}
 			}
 		}
 		if ix, ok := idx.key(idx.object(idx.arg(call, optArg)), "indexes"); ok {
@@ -406,7 +408,12 @@ func (me *modelEval) model(p *modelPayload, at srcPos) *ir.Model {
 			hasPK = true
 		}
 	}
-	if !hasPK {
+	switch {
+	case !hasPK && declared["id"]:
+		// Sequelize refuses this model: "A column called 'id' was added to
+		// the attributes of '<table>' but not marked with 'primaryKey: true'".
+		m.Problems = append(m.Problems, ir.Problem{Span: m.Span, Message: fmt.Sprintf("model %s declares an attribute id that is not marked primaryKey: true; Sequelize refuses the model", m.Name)})
+	case !hasPK:
 		m.Attributes = append(m.Attributes, &ir.Attribute{
 			Name: "id", Field: "id", PrimaryKey: true, Implicit: true, Span: m.Span,
 			Column: &schema.Column{Name: "id", Type: mustType("INTEGER"), AutoIncrement: true},

@@ -39,6 +39,10 @@ const maxCallStack = 1500
 // watchdog started before the longest-running sandbox is interrupted.
 const memoryBudget = 384 << 20
 
+// memoryGrace is how long a sandbox must have run before the heap watchdog
+// may blame it.
+const memoryGrace = 20 * time.Millisecond
+
 var (
 	errTimeout = errors.New("time limit exceeded")
 	errMemory  = errors.New("memory budget exceeded")
@@ -117,7 +121,9 @@ func (w *watchdog) acquire() {
 						oldest, at = vm, started
 					}
 				}
-				if oldest != nil {
+				// A file that has run only briefly is not the one that grew
+				// the heap (ordinary files finish in milliseconds).
+				if oldest != nil && time.Since(at) >= memoryGrace {
 					oldest.Interrupt(errMemory)
 					delete(w.running, oldest)
 				}
@@ -155,9 +161,10 @@ type sandbox struct {
 	deadline time.Time
 	timer    *time.Timer
 	g        *goja.Object // the prelude's __guardian object
-	// overrideLine, when set, is used as the position of records made from
-	// prelude code with no user frame on the stack.
-	overrideLine int
+	// override, when set, is used as the position of records made from
+	// prelude code with no user frame on the stack (decorator thunks
+	// evaluated after the module ran).
+	override srcPos
 	onRecord     func(kind string, payload goja.Value, at srcPos) goja.Value
 	stateRead    func(what string)
 	answers      stateAnswers
@@ -208,13 +215,7 @@ func newSandbox(c *compiled, timeout time.Duration, root string) (*sandbox, erro
 		return vm.ToValue(p.Path + "\x00" + strconv.Itoa(p.Line))
 	}))
 	must(host.Set("lineOverride", func(call goja.FunctionCall) goja.Value {
-		v := call.Argument(0).String()
-		s.overrideLine = 0
-		if i := strings.IndexByte(v, 0); i >= 0 {
-			if n, err := strconv.Atoi(v[i+1:]); err == nil && v[:i] == s.c.entry {
-				s.overrideLine = n
-			}
-		}
+		s.override = parseLine(call.Argument(0).String())
 		return goja.Undefined()
 	}))
 	must(host.Set("readState", func(call goja.FunctionCall) goja.Value {
@@ -282,8 +283,8 @@ func (s *sandbox) callerPos() srcPos {
 			first = sp
 		}
 	}
-	if first.Path == "" && s.overrideLine > 0 {
-		return srcPos{Path: s.c.entry, Line: s.overrideLine}
+	if first.Path == "" && s.override.Line > 0 {
+		return s.override
 	}
 	return first
 }

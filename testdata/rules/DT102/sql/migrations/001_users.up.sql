@@ -19,6 +19,12 @@ CREATE TABLE orders (
   email VARCHAR(191) NULL
 );
 
+CREATE TABLE customers (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  -- ok: guest checkouts may repeat a customer's address
+  email VARCHAR(191) NULL
+);
+
 CREATE TABLE slug_history (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   -- ok: a history table holds the same slug many times

@@ -8,6 +8,11 @@ CREATE TABLE invoices (
   -- ok: a weight is a measurement
   total_weight FLOAT NULL
 );
+CREATE TABLE game_scores (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  -- ok: a total outside a money table is not money
+  total DOUBLE NOT NULL
+);
 ALTER TABLE invoices ADD COLUMN shipping_fee FLOAT NULL; -- want DT103 "`invoices.shipping_fee` holds money as FLOAT"
 ALTER TABLE invoices ADD COLUMN discount_price REAL NULL;
 -- ok: fixed by a later statement, the final type is DECIMAL

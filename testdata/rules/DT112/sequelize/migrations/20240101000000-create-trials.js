@@ -3,7 +3,7 @@ module.exports = {
   async up(queryInterface, Sequelize) {
     await queryInterface.createTable('trials', {
       id: { type: Sequelize.BIGINT.UNSIGNED, autoIncrement: true, primaryKey: true },
-      expiresAt: { type: 'TIMESTAMP', allowNull: true }, // want DT112 "`trials.expiresAt` holds dates that can lie years ahead"
+      expiresAt: { type: 'TIMESTAMP', allowNull: true }, // want DT112 "`trials.expiresAt` holds future dates"
       // ok: DATE is DATETIME in MySQL
       validUntil: { type: Sequelize.DATE, allowNull: true },
     });
