@@ -271,6 +271,91 @@ func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 			out = bundled{Problems: []problemAt{{Path: entry, Line: 1, Message: fmt.Sprintf("bundling failed: %v", v)}}}
 		}
 	}()
+	res, unresolved := r.build([]string{entry}, map[string]api.Loader{entry: entryLoader})
+	for _, e := range res.Errors {
+		out.Problems = append(out.Problems, buildProblem(entry, e))
+	}
+	out.Problems = append(out.Problems, unresolved...)
+	if len(res.Errors) > 0 {
+		return out
+	}
+	for _, f := range res.OutputFiles {
+		if strings.HasSuffix(f.Path, ".js") {
+			out.Code = string(f.Contents)
+		}
+	}
+	return out
+}
+
+func buildProblem(entry string, e api.Message) problemAt {
+	p := problemAt{Path: entry, Line: 1, Message: e.Text}
+	if e.Location != nil {
+		p.Path = strings.TrimPrefix(e.Location.File, nsPrefix)
+		p.Line = e.Location.Line
+	}
+	return p
+}
+
+// bundleMany bundles several entry files in one esbuild build, which shares
+// the parsing of common local imports and esbuild's own parallelism. When
+// the batch has errors (esbuild then emits nothing), each entry is bundled
+// on its own so that one broken file cannot hide the others.
+func (r *repo) bundleMany(entries []string) (out []bundled) {
+	defer func() {
+		if v := recover(); v != nil {
+			out = nil
+		}
+	}()
+	if len(entries) == 1 {
+		return []bundled{r.bundle(entries[0])}
+	}
+	res, unresolved := r.build(entries, nil)
+	if len(res.Errors) > 0 || res.Metafile == "" {
+		out = make([]bundled, len(entries))
+		for i, e := range entries {
+			out[i] = r.bundle(e)
+		}
+		return out
+	}
+	var meta struct {
+		Outputs map[string]struct {
+			Inputs     map[string]json.RawMessage `json:"inputs"`
+			EntryPoint string                     `json:"entryPoint"`
+		} `json:"outputs"`
+	}
+	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
+		return nil
+	}
+	code := map[string]string{}
+	for _, f := range res.OutputFiles {
+		code[path.Base(f.Path)] = string(f.Contents)
+	}
+	out = make([]bundled, len(entries))
+	for i := range entries {
+		name := fmt.Sprintf("e%d.js", i)
+		out[i].Code = code[name]
+		for outPath, o := range meta.Outputs {
+			if path.Base(outPath) != name {
+				continue
+			}
+			for _, u := range unresolved {
+				if _, ok := o.Inputs[nsPrefix+u.Path]; ok {
+					out[i].Problems = append(out[i].Problems, u)
+				}
+			}
+		}
+		if out[i].Code == "" {
+			out[i] = r.bundle(entries[i])
+		}
+	}
+	return out
+}
+
+// build runs esbuild over entries with the repository plugin. loaders
+// overrides the loader of given entries. It returns the located unresolved
+// local imports with the result.
+func (r *repo) build(entries []string, loaders map[string]api.Loader) (api.BuildResult, []problemAt) {
+	var mu sync.Mutex
 	var unresolved []problemAt
 	plugin := api.Plugin{Name: "guardian-repo", Setup: func(b api.PluginBuild) {
 		b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
@@ -284,7 +369,10 @@ func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 			if !ok {
 				// Left external: the require stub answers with an inert
 				// stand-in and the problem is reported at the import line.
-				unresolved = append(unresolved, problemAt{Path: a.Importer, Message: fmt.Sprintf("cannot resolve local import %q", a.Path), Line: r.importLine(a.Importer, a.Path)})
+				u := problemAt{Path: a.Importer, Message: fmt.Sprintf("cannot resolve local import %q", a.Path), Line: r.importLine(a.Importer, a.Path)}
+				mu.Lock()
+				unresolved = append(unresolved, u)
+				mu.Unlock()
 				return api.OnResolveResult{Path: a.Path, External: true}, nil
 			}
 			return api.OnResolveResult{Path: p, Namespace: namespace}, nil
@@ -296,14 +384,13 @@ func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 			}
 			s := string(data)
 			l := loaderFor(a.Path)
-			if a.Path == entry {
-				l = entryLoader
+			if el, ok := loaders[a.Path]; ok {
+				l = el
 			}
 			return api.OnLoadResult{Contents: &s, Loader: l}, nil
 		})
 	}}
-	res := api.Build(api.BuildOptions{
-		EntryPoints: []string{entry},
+	o := api.BuildOptions{
 		Bundle:      true,
 		Format:      api.FormatCommonJS,
 		Platform:    api.PlatformNode,
@@ -312,33 +399,24 @@ func (r *repo) bundleAs(entry string, entryLoader api.Loader) (out bundled) {
 		Sourcemap:   api.SourceMapInline,
 		Plugins:     []api.Plugin{plugin},
 		Write:       false,
-		Outfile:     "bundle.js",
 		LogLevel:    api.LogLevelSilent,
 		TsconfigRaw: `{"compilerOptions":{"experimentalDecorators":true,"useDefineForClassFields":false}}`,
 		Charset:     api.CharsetUTF8,
 		// Model names come from class names; keep them through renaming.
 		KeepNames: true,
-	})
-	for _, e := range res.Errors {
-		p := problemAt{Path: entry, Line: 1, Message: e.Text}
-		if e.Location != nil {
-			p.Path = strings.TrimPrefix(e.Location.File, nsPrefix)
-			p.Line = e.Location.Line
+	}
+	if len(entries) == 1 {
+		o.EntryPoints = entries
+		o.Outfile = "bundle.js"
+	} else {
+		for i, e := range entries {
+			o.EntryPointsAdvanced = append(o.EntryPointsAdvanced, api.EntryPoint{InputPath: e, OutputPath: fmt.Sprintf("e%d", i)})
 		}
-		out.Problems = append(out.Problems, p)
+		o.Outdir = "out"
+		o.Metafile = true
 	}
-	for _, u := range unresolved {
-		out.Problems = append(out.Problems, u)
-	}
-	if len(res.Errors) > 0 || len(res.OutputFiles) == 0 {
-		return out
-	}
-	for _, f := range res.OutputFiles {
-		if strings.HasSuffix(f.Path, ".js") {
-			out.Code = string(f.Contents)
-		}
-	}
-	return out
+	res := api.Build(o)
+	return res, unresolved
 }
 
 // transform strips TypeScript from one file, keeping line positions through
