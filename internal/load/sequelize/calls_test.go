@@ -103,3 +103,29 @@ func TestOddPaths(t *testing.T) {
 		t.Fatalf("problems %+v up %+v", m.Problems, m.Up)
 	}
 }
+
+func TestBatchAttribution(t *testing.T) {
+	files := map[string]string{
+		"m/1.js":      "const h = require('./helper');\nmodule.exports = { up: (qi) => qi.dropTable(h.name) };\n",
+		"m/2.js":      "const x = require('./nowhere');\nmodule.exports = { up: (qi) => qi.dropTable('b') };\n",
+		"m/3.ts":      "import { name } from './helper';\nexport const up = (qi: any) => qi.dropTable(name);\n",
+		"m/helper.js": "exports.name = 'shared';\n",
+	}
+	ms := LoadMigrations([]string{"m/1.js", "m/2.js", "m/3.ts"}, memOptions(files, time.Second))
+	var got []string
+	for _, m := range ms {
+		var ps []string
+		for _, p := range m.Problems {
+			ps = append(ps, p.Span.Path+":"+string(rune('0'+p.Span.Line))+" "+p.Message)
+		}
+		got = append(got, m.Path+" ["+strings.Join(ps, "; ")+"] "+m.Up[0].Text)
+	}
+	want := []string{
+		"m/1.js [] DROP TABLE IF EXISTS `shared`",
+		"m/2.js [m/2.js:1 cannot resolve local import \"./nowhere\"] DROP TABLE IF EXISTS `b`",
+		"m/3.ts [] DROP TABLE IF EXISTS `shared`",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -32,13 +32,85 @@ func LoadMigrations(paths []string, o Options) []*ir.Migration {
 	r := newRepo(o)
 	dog.acquire()
 	defer dog.release()
-	return parallel(len(sorted), func(i int) *ir.Migration {
-		return loadMigration(r, sorted[i], o)
-	}, func(i int, v any) *ir.Migration {
-		m := newMigration(sorted[i])
-		m.Problems = append(m.Problems, ir.Problem{Span: ir.Span{Path: sorted[i], Line: 1, EndLine: 1}, Message: fmt.Sprintf("internal error while loading the migration: %v", v)})
-		return m
+	chunks := chunked(sorted)
+	done := parallel(len(chunks), func(ci int) []*ir.Migration {
+		ps := chunks[ci]
+		bs := r.bundleBatch(ps)
+		out := make([]*ir.Migration, len(ps))
+		for i, p := range ps {
+			out[i] = safeLoadMigration(r, p, bs[i], o)
+		}
+		return out
+	}, func(ci int, v any) []*ir.Migration {
+		var out []*ir.Migration
+		for _, p := range chunks[ci] {
+			out = append(out, internalErrorMigration(p, v))
+		}
+		return out
 	})
+	var all []*ir.Migration
+	for _, d := range done {
+		all = append(all, d...)
+	}
+	return all
+}
+
+func internalErrorMigration(p string, v any) *ir.Migration {
+	m := newMigration(p)
+	m.Problems = append(m.Problems, ir.Problem{Span: ir.Span{Path: p, Line: 1, EndLine: 1}, Message: fmt.Sprintf("internal error while loading the migration: %v", v)})
+	return m
+}
+
+// safeLoadMigration is loadMigration with a recover, so that one file
+// cannot take its batch down.
+func safeLoadMigration(r *repo, p string, b *bundled, o Options) (m *ir.Migration) {
+	defer func() {
+		if v := recover(); v != nil {
+			m = internalErrorMigration(p, v)
+		}
+	}()
+	return loadMigration(r, p, b, o)
+}
+
+// batchSize is how many entry files one esbuild build bundles together.
+const batchSize = 32
+
+// chunked splits paths into batches, so that each worker bundles a batch
+// at once and then runs its files.
+func chunked(paths []string) [][]string {
+	var out [][]string
+	for len(paths) > 0 {
+		n := min(batchSize, len(paths))
+		out = append(out, paths[:n])
+		paths = paths[n:]
+	}
+	return out
+}
+
+// bundleBatch bundles the repository paths among ps together; entries that
+// are outside the repository get nil (loadMigration reports them).
+func (r *repo) bundleBatch(ps []string) []*bundled {
+	out := make([]*bundled, len(ps))
+	var entries []string
+	var idx []int
+	for i, p := range ps {
+		if c, ok := cleanRel(p); ok {
+			entries = append(entries, c)
+			idx = append(idx, i)
+		}
+	}
+	if len(entries) == 0 {
+		return out
+	}
+	bs := r.bundleMany(entries)
+	if len(bs) != len(entries) {
+		return out // the batch failed as a whole: each file is bundled alone
+	}
+	for k, i := range idx {
+		b := bs[k]
+		out[i] = &b
+	}
+	return out
 }
 
 var versionRe = regexp.MustCompile(`^([0-9][0-9._T:-]*[0-9]|[0-9])[-_.]+(.*)$`)
@@ -77,14 +149,19 @@ func problemSpan(p problemAt) ir.Span {
 	return ir.Span{Path: p.Path, Line: l, EndLine: l}
 }
 
-func loadMigration(r *repo, p string, o Options) *ir.Migration {
+// loadMigration loads one file; b is its bundle when it was bundled with
+// its batch, nil to bundle it here.
+func loadMigration(r *repo, p string, b *bundled, o Options) *ir.Migration {
 	m := newMigration(p)
 	clean, ok := cleanRel(p)
 	if !ok {
 		m.Problems = append(m.Problems, ir.Problem{Span: ir.Span{Path: p, Line: 1, EndLine: 1}, Message: "the migration path is outside the repository"})
 		return m
 	}
-	b := r.bundle(clean)
+	if b == nil {
+		bb := r.bundle(clean)
+		b = &bb
+	}
 	for _, pr := range b.Problems {
 		m.Problems = append(m.Problems, ir.Problem{Span: problemSpan(pr), Message: pr.Message})
 	}

@@ -77,11 +77,26 @@ func LoadModels(paths []string, o Options) ([]*ir.Model, []ir.Problem) {
 	r := newRepo(o)
 	dog.acquire()
 	defer dog.release()
-	files := parallel(len(sorted), func(i int) *modelFile {
-		return loadModelFile(r, sorted[i], o)
-	}, func(i int, v any) *modelFile {
-		return &modelFile{problems: []ir.Problem{{Span: ir.Span{Path: sorted[i], Line: 1, EndLine: 1}, Message: fmt.Sprintf("internal error while loading the model file: %v", v)}}}
+	chunks := chunked(sorted)
+	done := parallel(len(chunks), func(ci int) []*modelFile {
+		ps := chunks[ci]
+		bs := r.bundleBatch(ps)
+		out := make([]*modelFile, len(ps))
+		for i, p := range ps {
+			out[i] = safeLoadModelFile(r, p, bs[i], o)
+		}
+		return out
+	}, func(ci int, v any) []*modelFile {
+		var out []*modelFile
+		for _, p := range chunks[ci] {
+			out = append(out, internalErrorModels(p, v))
+		}
+		return out
 	})
+	var files []*modelFile
+	for _, d := range done {
+		files = append(files, d...)
+	}
 	var models []*ir.Model
 	var problems []ir.Problem
 	byName := map[string]*ir.Model{}
@@ -194,14 +209,33 @@ func defaultForeignKey(a ir.Association, source, target *ir.Model) string {
 	return ""
 }
 
-func loadModelFile(r *repo, p string, o Options) *modelFile {
+func internalErrorModels(p string, v any) *modelFile {
+	return &modelFile{problems: []ir.Problem{{Span: ir.Span{Path: p, Line: 1, EndLine: 1}, Message: fmt.Sprintf("internal error while loading the model file: %v", v)}}}
+}
+
+// safeLoadModelFile is loadModelFile with a recover.
+func safeLoadModelFile(r *repo, p string, b *bundled, o Options) (mf *modelFile) {
+	defer func() {
+		if v := recover(); v != nil {
+			mf = internalErrorModels(p, v)
+		}
+	}()
+	return loadModelFile(r, p, b, o)
+}
+
+// loadModelFile loads one model file; b is its bundle when it was bundled
+// with its batch, nil to bundle it here.
+func loadModelFile(r *repo, p string, b *bundled, o Options) *modelFile {
 	mf := &modelFile{}
 	clean, ok := cleanRel(p)
 	if !ok {
 		mf.problems = append(mf.problems, ir.Problem{Span: ir.Span{Path: p, Line: 1, EndLine: 1}, Message: "the model path is outside the repository"})
 		return mf
 	}
-	b := r.bundle(clean)
+	if b == nil {
+		bb := r.bundle(clean)
+		b = &bb
+	}
 	for _, pr := range b.Problems {
 		mf.problems = append(mf.problems, ir.Problem{Span: problemSpan(pr), Message: pr.Message})
 	}

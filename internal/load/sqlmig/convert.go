@@ -892,8 +892,22 @@ func literal(v *test_driver.ValueExpr) string {
 		return strconv.FormatFloat(float64(x), 'g', -1, 32)
 	case *test_driver.MyDecimal:
 		return x.String()
+	case test_driver.BitLiteral:
+		return bitDigits(test_driver.BinaryLiteral(x))
+	case test_driver.HexLiteral:
+		return bitDigits(test_driver.BinaryLiteral(x))
+	case test_driver.BinaryLiteral:
+		return bitDigits(x)
 	}
 	return restore(v)
+}
+
+// bitDigits renders a bit or hex literal (b'101', 0x0F) as its binary
+// digits without leading zeros, the form a BIT default is kept in
+// (rendered back as b'…').
+func bitDigits(b test_driver.BinaryLiteral) string {
+	s := b.ToBitLiteralString(true)
+	return strings.TrimSuffix(strings.TrimPrefix(s, "b'"), "'")
 }
 
 var timeFuncs = map[string]bool{

@@ -533,3 +533,27 @@ func TestTypesAreCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestBitDefaults: bit and hex literal defaults keep their binary digits,
+// which the renderer writes back as b'…'.
+func TestBitDefaults(t *testing.T) {
+	tests := []struct {
+		sql, want string
+	}{
+		{"ALTER TABLE t ADD COLUMN f BIT(3) NOT NULL DEFAULT b'101'", "101"},
+		{"ALTER TABLE t ADD COLUMN f BIT(8) DEFAULT 0x0F", "1111"},
+		{"ALTER TABLE t ADD COLUMN f BIT(8) DEFAULT b'0'", "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sql, func(t *testing.T) {
+			ops := ParseStatements("m.sql", []byte(tt.sql+";"), 1)
+			if len(ops) != 1 || ops[0].Change == nil {
+				t.Fatalf("ops = %+v", ops)
+			}
+			ac := ops[0].Change.(*schema.AlterTable).Specs[0].(*schema.AddColumn)
+			if d := ac.Column.Default; d == nil || d.Value != tt.want || d.Expr {
+				t.Errorf("default = %+v, want literal %q", d, tt.want)
+			}
+		})
+	}
+}
