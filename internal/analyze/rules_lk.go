@@ -197,7 +197,7 @@ func runLK102(p *Pass) error {
 		if pred.Algorithm == onlineddl.Instant {
 			msg += " Do not add a LOCK clause to ALGORITHM=INSTANT: MySQL refuses any LOCK other than DEFAULT with it."
 		}
-		advice := fmt.Sprintf("Append `%s` to the statement.", strings.TrimSpace(strings.TrimPrefix(assertionText(at, pred), ",")))
+		advice := fmt.Sprintf("End the statement with `%s`.", strings.TrimSpace(assertionText(at, pred)))
 		if at.Algorithm != "" || lock != "" {
 			advice = fmt.Sprintf("Replace its ALGORITHM and LOCK clauses with `%s`.", want)
 		}

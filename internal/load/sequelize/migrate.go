@@ -261,31 +261,40 @@ func evalMigration(c *compiled, o Options, state *schema.Schema, dirs []ir.Direc
 		return ev
 	}
 	vm := sb.vm
-	var holders []*goja.Object
-	if exports != nil && !goja.IsUndefined(exports) && !goja.IsNull(exports) {
-		eo := exports.ToObject(vm)
-		holders = append(holders, eo)
-		if d := eo.Get("default"); d != nil && !goja.IsUndefined(d) && !goja.IsNull(d) {
-			if do, ok := d.(*goja.Object); ok {
-				holders = append(holders, do)
+	var upFn, downFn goja.Callable
+	err = sb.try(func() {
+		var holders []*goja.Object
+		if exports != nil && !goja.IsUndefined(exports) && !goja.IsNull(exports) {
+			eo := exports.ToObject(vm)
+			holders = append(holders, eo)
+			if d := eo.Get("default"); d != nil && !goja.IsUndefined(d) && !goja.IsNull(d) {
+				if do, ok := d.(*goja.Object); ok {
+					holders = append(holders, do)
+				}
 			}
 		}
-	}
-	find := func(name string) (goja.Callable, goja.Value) {
-		for _, h := range holders {
-			v := h.Get(name)
-			if fn, ok := goja.AssertFunction(v); ok {
-				return fn, v
+		find := func(name string) (goja.Callable, goja.Value) {
+			for _, h := range holders {
+				v := h.Get(name)
+				if fn, ok := goja.AssertFunction(v); ok {
+					return fn, v
+				}
 			}
+			return nil, nil
 		}
-		return nil, nil
+		var upVal goja.Value
+		upFn, upVal = find("up")
+		downFn, _ = find("down")
+		if upVal != nil && destructuresContext(vm, upVal) {
+			ev.umzug = true
+		}
+	})
+	if err != nil {
+		at := sb.errorPos(err)
+		ev.problems = append(ev.problems, ir.Problem{Span: ir.Span{Path: at.Path, Line: at.Line, EndLine: at.Line}, Message: "reading the migration's exports failed: " + errorText(err)})
+		return ev
 	}
-	upFn, upVal := find("up")
-	downFn, _ := find("down")
 	ev.hasDown = downFn != nil
-	if upVal != nil && destructuresContext(vm, upVal) {
-		ev.umzug = true
-	}
 	mk, _ := goja.AssertFunction(sb.g.Get("makeQueryInterface"))
 	seq := sb.g.Get("Sequelize")
 	var qi goja.Value

@@ -268,20 +268,31 @@ func loadModelFile(r *repo, p string, b *bundled, o Options) *modelFile {
 	isFactory, _ := goja.AssertFunction(sb.g.Get("isFactory"))
 	seqCtor := sb.g.Get("Sequelize")
 	var fns []goja.Value
-	if exports != nil && !goja.IsUndefined(exports) && !goja.IsNull(exports) {
-		eo := exports.ToObject(sb.vm)
-		fns = append(fns, exports)
-		if d := eo.Get("default"); d != nil {
-			fns = append(fns, d)
-		}
-		for _, k := range eo.Keys() {
-			if strings.HasPrefix(k, "init") || strings.HasPrefix(k, "define") {
-				fns = append(fns, eo.Get(k))
+	if err := sb.try(func() {
+		if exports != nil && !goja.IsUndefined(exports) && !goja.IsNull(exports) {
+			eo := exports.ToObject(sb.vm)
+			fns = append(fns, exports)
+			if d := eo.Get("default"); d != nil {
+				fns = append(fns, d)
 			}
+			for _, k := range eo.Keys() {
+				if strings.HasPrefix(k, "init") || strings.HasPrefix(k, "define") {
+					fns = append(fns, eo.Get(k))
+				}
+			}
+		}
+	}); err != nil {
+		fail("reading the module's exports failed", err)
+		if isFatal(err) {
+			return me.finish()
 		}
 	}
 	for _, f := range fns {
 		if v, err := isFactory(goja.Undefined(), f); err != nil || !v.ToBoolean() {
+			if isFatal(err) {
+				fail("reading the module's exports failed", err)
+				return me.finish()
+			}
 			continue
 		}
 		fn, _ := goja.AssertFunction(f)

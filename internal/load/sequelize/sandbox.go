@@ -164,11 +164,11 @@ type sandbox struct {
 	// override, when set, is used as the position of records made from
 	// prelude code with no user frame on the stack (decorator thunks
 	// evaluated after the module ran).
-	override srcPos
-	onRecord     func(kind string, payload goja.Value, at srcPos) goja.Value
-	stateRead    func(what string)
-	answers      stateAnswers
-	root         string
+	override  srcPos
+	onRecord  func(kind string, payload goja.Value, at srcPos) goja.Value
+	stateRead func(what string)
+	answers   stateAnswers
+	root      string
 }
 
 // stateAnswers answers the state-reading queryInterface methods.
@@ -318,6 +318,30 @@ func (s *sandbox) guard(f func() (goja.Value, error)) (v goja.Value, err error) 
 		return v, ferr
 	}
 	return v, nil
+}
+
+// try runs f, which touches user objects from Go (property getters and
+// proxies run user code), turning the panics goja raises for JS exceptions
+// and interrupts into errors.
+func (s *sandbox) try(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			switch e := r.(type) {
+			case *goja.Exception:
+				err = e
+			case *goja.InterruptedError:
+				err = e
+			case *goja.StackOverflowError:
+				err = e
+			case error:
+				err = fmt.Errorf("sandbox panic: %w", e)
+			default:
+				err = fmt.Errorf("sandbox panic: %v", r)
+			}
+		}
+	}()
+	f()
+	return nil
 }
 
 // call calls fn with args and waits for the promise it returns, if any.

@@ -186,20 +186,26 @@ func ReadSequelizeRC(data []byte) (modelsPath, migrationsPath string, err error)
 	if exports == nil || goja.IsUndefined(exports) || goja.IsNull(exports) {
 		return "", "", nil
 	}
-	eo := exports.ToObject(sb.vm)
-	if d := eo.Get("default"); d != nil && !goja.IsUndefined(d) && !goja.IsNull(d) {
-		if do, ok := d.(*goja.Object); ok && eo.Get("models-path") == nil && eo.Get("migrations-path") == nil {
-			eo = do
+	err = sb.try(func() {
+		eo := exports.ToObject(sb.vm)
+		if d := eo.Get("default"); d != nil && !goja.IsUndefined(d) && !goja.IsNull(d) {
+			if do, ok := d.(*goja.Object); ok && eo.Get("models-path") == nil && eo.Get("migrations-path") == nil {
+				eo = do
+			}
 		}
-	}
-	get := func(k string) string {
-		v := eo.Get(k)
-		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-			return ""
+		get := func(k string) string {
+			v := eo.Get(k)
+			if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+				return ""
+			}
+			return rcRel(v.String())
 		}
-		return rcRel(v.String())
+		modelsPath, migrationsPath = get("models-path"), get("migrations-path")
+	})
+	if err != nil {
+		return "", "", fmt.Errorf("sequelize: .sequelizerc: %s", errorText(err))
 	}
-	return get("models-path"), get("migrations-path"), nil
+	return modelsPath, migrationsPath, nil
 }
 
 // rcRoot is the repository root as the .sequelizerc sandbox sees it.
