@@ -6,7 +6,9 @@
 //
 // Each file is bundled with its local imports by esbuild into CommonJS with
 // an inline source map (packages external, legacy decorators on, tsconfig
-// "paths" honoured, async generators, for-await and dynamic import lowered).
+// "paths" honoured, async generators, for-await and dynamic import lowered;
+// entry files are bundled 32 to a build, falling back to one build per file
+// when a batch has errors).
 // Bundling reads repository files only, through Options.Read or from
 // Options.Root, refusing paths and symlinks that leave the repository. The
 // bundle runs in a fresh goja runtime per file: no file system, network,

@@ -65,6 +65,9 @@ func TestHostileInputs(t *testing.T) {
 		{"thrown error", "module.exports = {\n  up() {\n    throw new Error('boom');\n  },\n};\n", 3, "boom"},
 		{"rejected promise", "module.exports = {\n  async up() {\n    await Promise.resolve();\n    await Promise.reject(new Error('nope'));\n  },\n};\n", 4, "nope"},
 		{"never settles", "module.exports = {\n  up() {\n    return new Promise(() => {});\n  },\n};\n", 1, "never settled"},
+		{"looping getter", "module.exports = {\n  get up() {\n    let i = 0;\n    for (;;) { i++; }\n  },\n};\n", 4, "time limit exceeded"},
+		{"throwing getter", "module.exports = {\n  get up() {\n    throw new Error('getter');\n  },\n};\n", 3, "getter"},
+		{"hostile proxy exports", "module.exports = new Proxy({}, {\n  get() { throw new Error('proxy'); },\n});\n", 2, "proxy"},
 		{"escaping import", "const x = require('../../etc/passwd');\nmodule.exports = { up() {} };\n", 1, "cannot resolve local import"},
 	}
 	files := map[string]string{}
