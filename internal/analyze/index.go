@@ -39,20 +39,54 @@ func newIndexes(r *replay.OpResult) (string, []*schema.Index) {
 		return "", nil
 	}
 	var before *schema.Table
-	if _, ok := r.Op.Change.(*schema.AlterTable); ok {
+	renamed := map[string]string{}
+	if at, ok := r.Op.Change.(*schema.AlterTable); ok {
 		before = r.Before.Table(ChangedTable(r.Op.Change))
+		renamed = columnRenames(at)
 	}
 	var out []*schema.Index
 	for _, ix := range after.Indexes {
 		if ix.Implicit {
 			continue
 		}
-		if old := before.Index(ix.Name); old != nil && sameIndex(old, ix) {
+		if old := before.Index(ix.Name); old != nil && sameIndex(withRenames(old, renamed), ix) {
 			continue
 		}
 		out = append(out, ix)
 	}
 	return name, out
+}
+
+// columnRenames maps the lower-case old names of the columns an ALTER
+// renames (RENAME COLUMN, CHANGE old new) to their new names.
+func columnRenames(at *schema.AlterTable) map[string]string {
+	out := map[string]string{}
+	for _, s := range at.Specs {
+		switch s := s.(type) {
+		case *schema.RenameColumn:
+			out[strings.ToLower(s.From)] = s.To
+		case *schema.ModifyColumn:
+			if s.Column != nil && !strings.EqualFold(s.Name, s.Column.Name) {
+				out[strings.ToLower(s.Name)] = s.Column.Name
+			}
+		}
+	}
+	return out
+}
+
+// withRenames returns ix with its key parts renamed as the ALTER renames
+// their columns: an index that only followed a rename is not new.
+func withRenames(ix *schema.Index, renamed map[string]string) *schema.Index {
+	if len(renamed) == 0 {
+		return ix
+	}
+	out := ix.Clone()
+	for i, p := range out.Parts {
+		if to, ok := renamed[strings.ToLower(p.Column)]; ok {
+			out.Parts[i].Column = to
+		}
+	}
+	return out
 }
 
 // sameIndex reports whether two indexes have the same definition.

@@ -125,7 +125,7 @@ func TestSchemaJSONShape(t *testing.T) {
 			}
 		}
 	}
-	if got, want := strings.Join(names, ","), "users,products,orders,order_items,coupons"; got != want {
+	if got, want := strings.Join(names, ","), "users,products,orders,order_items,coupons,reviews,wishlists"; got != want {
 		t.Errorf("tables in %s, want definition order %s", got, want)
 	}
 }

@@ -460,7 +460,7 @@ func writeRollback(b *strings.Builder, st *replay.Step) {
 	}
 	b.WriteString("```\n\n")
 	if len(st.Leftover) > 0 {
-		fmt.Fprintf(b, "⚠️ Replaying this down does not restore the schema from before the migration (%d difference(s), see RB103).\n\n", len(st.Leftover))
+		fmt.Fprintf(b, "⚠️ Replaying this down does not restore the schema from before the migration (%d difference(s); see the rollback findings, RB102-RB105).\n\n", len(st.Leftover))
 	}
 }
 

@@ -30,7 +30,7 @@ func TestPreflightGolden(t *testing.T) {
 			golden: "preflight.golden",
 			opts:   func(t *testing.T) scan.Options { return scan.Options{Repo: "../../testdata/sample"} },
 			want: []string{
-				"mysqldump --single-transaction <database> orders users products > backup-",
+				"mysqldump --single-transaction <database> orders users products coupons > backup-",
 				"`orders.currency` is added NOT NULL without a default",
 				"ALTER TABLE `products` ADD COLUMN `status` enum('draft','active','archived') NOT NULL DEFAULT 'draft' AFTER `price_cents`;",
 				"This migration has no down",
@@ -41,9 +41,10 @@ func TestPreflightGolden(t *testing.T) {
 			golden: "preflight_change.golden",
 			opts:   func(t *testing.T) scan.Options { return scan.Options{Repo: demoRepo(t), Base: "HEAD~1"} },
 			want: []string{
-				"mysqldump --single-transaction <database> users products > backup-",
-				"`coupons` (new)",
-				"ALTER TABLE `users` RENAME COLUMN `full_name` TO `display_name`;",
+				"mysqldump --single-transaction <database> coupons products > backup-",
+				"`wishlists` (new)",
+				"ALTER TABLE `coupons` MODIFY COLUMN `code` varchar(32) NOT NULL;",
+				"The down is empty",
 			},
 		},
 		{

@@ -68,7 +68,7 @@ func TestReportsGolden(t *testing.T) {
 func TestMarkdownParts(t *testing.T) {
 	res := sampleResult(t)
 	md := Markdown(res)
-	for _, want := range []string{Marker, "### Scan scope", "### Findings by severity", "### Production readiness", "### Next actions", "Risk level: CRITICAL", "❌ Rollback defined (RB101)"} {
+	for _, want := range []string{Marker, "### Scan scope", "### Findings by severity", "### Production readiness", "### Next actions", "Risk level: CRITICAL", "❌ Rollback defined (RB101"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
