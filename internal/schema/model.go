@@ -121,6 +121,23 @@ func (t *Table) ForeignKey(name string) *ForeignKey {
 	return nil
 }
 
+// ForeignKeysOn returns the table's foreign keys that include column.
+func (t *Table) ForeignKeysOn(column string) []*ForeignKey {
+	if t == nil {
+		return nil
+	}
+	var out []*ForeignKey
+	for _, fk := range t.ForeignKeys {
+		for _, c := range fk.Columns {
+			if strings.EqualFold(c, column) {
+				out = append(out, fk)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // Check returns the check constraint with the given name (case-insensitive), or nil.
 func (t *Table) Check(name string) *Check {
 	if t == nil {

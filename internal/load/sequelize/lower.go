@@ -403,15 +403,8 @@ func (l *lowerer) changeColumn(table, name string, a *attrDesc, site callSite) [
 // the column (it reads them from information_schema), then the column.
 func (l *lowerer) removeColumn(table, col string) []ir.Op {
 	var ops []ir.Op
-	if t := l.state.Table(table); t != nil {
-		for _, fk := range t.ForeignKeys {
-			for _, c := range fk.Columns {
-				if strings.EqualFold(c, col) {
-					ops = append(ops, alter(table, &schema.DropForeignKey{Name: fk.Name})...)
-					break
-				}
-			}
-		}
+	for _, fk := range l.state.Table(table).ForeignKeysOn(col) {
+		ops = append(ops, alter(table, &schema.DropForeignKey{Name: fk.Name})...)
 	}
 	return append(ops, alter(table, &schema.DropColumn{Name: col})...)
 }

@@ -189,6 +189,11 @@ func loadMigration(r *repo, p string, b *bundled, o Options) *ir.Migration {
 	}
 	if ev.dynamic {
 		m.Dynamic = func(dir ir.Direction, state *schema.Schema) (ops []ir.Op) {
+			if !ev.dependsOn(dir, state) {
+				// Nothing this direction read changes its ops: the first
+				// evaluation holds.
+				return m.Ops(dir)
+			}
 			defer func() {
 				if v := recover(); v != nil {
 					ops = []ir.Op{{Span: ir.Span{Path: clean, Line: 1, EndLine: 1}, Origin: "sequelize", NotAnalyzed: fmt.Sprintf("internal error while re-evaluating the migration: %v", v)}}
@@ -229,6 +234,31 @@ type migEval struct {
 	hasDown  bool
 	umzug    bool
 	dynamic  bool
+	// inDir is true while up or down runs; readIn records the database
+	// reads of each direction, readAtLoad a read by module-level code.
+	inDir      bool
+	readIn     map[ir.Direction][]stateRead
+	readAtLoad bool
+}
+
+// dependsOn reports whether the ops of dir, first evaluated without a
+// database, could differ when evaluated against state. A removeColumn of
+// a column that no foreign key uses lowers the same either way (Sequelize
+// only reads the database to drop those keys first), so it alone does not
+// call for a new evaluation.
+func (ev *migEval) dependsOn(dir ir.Direction, state *schema.Schema) bool {
+	if ev.readAtLoad {
+		return true
+	}
+	for _, r := range ev.readIn[dir] {
+		if r.Method != "removeColumn" || r.Table == "" || r.Column == "" {
+			return true
+		}
+		if len(state.Table(r.Table).ForeignKeysOn(r.Column)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // fileTimeout is the time limit of one file.
@@ -240,7 +270,7 @@ func fileTimeout(o Options) time.Duration {
 }
 
 func evalMigration(c *compiled, o Options, state *schema.Schema, dirs []ir.Direction) *migEval {
-	ev := &migEval{c: c, ops: map[ir.Direction][]ir.Op{}}
+	ev := &migEval{c: c, ops: map[ir.Direction][]ir.Op{}, readIn: map[ir.Direction][]stateRead{}}
 	ev.low = &lowerer{path: c.entry, state: state}
 	sb, err := newSandbox(c, fileTimeout(o), o.Root)
 	if err != nil {
@@ -250,7 +280,14 @@ func evalMigration(c *compiled, o Options, state *schema.Schema, dirs []ir.Direc
 	defer sb.close()
 	ev.sb = sb
 	sb.onRecord = ev.record
-	sb.stateRead = func(string) { ev.dynamic = true }
+	sb.stateRead = func(r stateRead) {
+		ev.dynamic = true
+		if ev.inDir {
+			ev.readIn[ev.dir] = append(ev.readIn[ev.dir], r)
+		} else {
+			ev.readAtLoad = true
+		}
+	}
 	if state != nil {
 		sb.answers = &stateAnswer{low: ev.low}
 	}
@@ -309,7 +346,7 @@ func evalMigration(c *compiled, o Options, state *schema.Schema, dirs []ir.Direc
 			}
 			continue
 		}
-		ev.dir = dir
+		ev.dir, ev.inDir = dir, true
 		if qi == nil {
 			info := vm.NewObject()
 			_ = info.Set("name", path.Base(c.entry))

@@ -423,7 +423,7 @@
         return done();
       },
       removeColumn(table, name, opts) {
-        host.readState('removeColumn');
+        host.readState('removeColumn', tableOf(table) || '', typeof name === 'string' ? name : '');
         rec('removeColumn', { table: tableOf(table), tableText: safeString(table), column: str(name), columnText: safeString(name) }, opts);
         return done();
       },

@@ -164,9 +164,11 @@ type sandbox struct {
 	// override, when set, is used as the position of records made from
 	// prelude code with no user frame on the stack (decorator thunks
 	// evaluated after the module ran).
-	override  srcPos
-	onRecord  func(kind string, payload goja.Value, at srcPos) goja.Value
-	stateRead func(what string)
+	override srcPos
+	onRecord func(kind string, payload goja.Value, at srcPos) goja.Value
+	// stateRead is told of each call that reads the database: the method
+	// and, where it has them, the table and column it concerns.
+	stateRead func(r stateRead)
 	answers   stateAnswers
 	root      string
 }
@@ -181,6 +183,11 @@ type stateAnswers interface {
 
 // newSandbox creates the runtime, installs the host functions and runs the
 // prelude. The time limit starts now.
+// stateRead is one call that reads the database.
+type stateRead struct {
+	Method, Table, Column string
+}
+
 func newSandbox(c *compiled, timeout time.Duration, root string) (*sandbox, error) {
 	prelude, err := preludeProgram()
 	if err != nil {
@@ -220,7 +227,11 @@ func newSandbox(c *compiled, timeout time.Duration, root string) (*sandbox, erro
 	}))
 	must(host.Set("readState", func(call goja.FunctionCall) goja.Value {
 		if s.stateRead != nil {
-			s.stateRead(call.Argument(0).String())
+			r := stateRead{Method: call.Argument(0).String()}
+			if len(call.Arguments) > 2 {
+				r.Table, r.Column = call.Argument(1).String(), call.Argument(2).String()
+			}
+			s.stateRead(r)
 		}
 		return goja.Undefined()
 	}))
