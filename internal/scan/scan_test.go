@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/migration-guardian/guardian/internal/analyze"
+	"github.com/migration-guardian/guardian/internal/schema"
 )
 
 func writeRepo(t *testing.T, files map[string]string) string {
@@ -95,5 +96,59 @@ func TestStartAfter(t *testing.T) {
 	}
 	if !strings.Contains(rules(res), "RB101") {
 		t.Errorf("002 has no down and must be judged: %s", rules(res))
+	}
+}
+
+// TestRemoveColumnDropsItsForeignKeys: Sequelize's removeColumn reads the
+// database and drops the column's foreign keys first, so its rollback
+// applies cleanly; a column without foreign keys needs no database at all.
+func TestRemoveColumnDropsItsForeignKeys(t *testing.T) {
+	dir := writeRepo(t, map[string]string{
+		"migrations/20240101000000-users.js": `module.exports = {
+  up: (qi, S) => qi.createTable('users', { id: { type: S.INTEGER, primaryKey: true } }),
+  down: (qi) => qi.dropTable('users'),
+};`,
+		"migrations/20240102000000-orders.js": `module.exports = {
+  up: (qi, S) => qi.createTable('orders', { id: { type: S.INTEGER, primaryKey: true } }),
+  down: (qi) => qi.dropTable('orders'),
+};`,
+		"migrations/20240103000000-link.js": `module.exports = {
+  async up(qi, S) {
+    await qi.addColumn('orders', 'user_id', { type: S.INTEGER, references: { model: 'users', key: 'id' }, onDelete: 'CASCADE', onUpdate: 'CASCADE' });
+    await qi.addColumn('orders', 'note', { type: S.TEXT });
+  },
+  async down(qi) {
+    await qi.removeColumn('orders', 'note');
+    await qi.removeColumn('orders', 'user_id');
+  },
+};`,
+	})
+	never := analyze.Never
+	res, err := Run(context.Background(), Options{Repo: dir, FailOn: &never})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		switch f.Rule {
+		case "RB103", "RB104", "RB105", "ER101", "GD101":
+			t.Errorf("%s:%d %s %s", f.Path, f.Line, f.Rule, f.Message)
+		}
+	}
+	st := res.Steps[2]
+	var dropsFK bool
+	for _, r := range st.Down {
+		if r.Err != nil {
+			t.Errorf("down: %v", r.Err)
+		}
+		if at, ok := r.Op.Change.(*schema.AlterTable); ok {
+			for _, s := range at.Specs {
+				if _, ok := s.(*schema.DropForeignKey); ok {
+					dropsFK = true
+				}
+			}
+		}
+	}
+	if !dropsFK {
+		t.Error("removeColumn of a foreign-key column must drop the key first")
 	}
 }
