@@ -80,15 +80,8 @@ func scanCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "report format: "+formatNames())
 	failOn := fs.String("fail-on", "", "exit 1 when a finding reaches this severity: critical (default), high, medium, optimization or never")
 	mysqlVersion := fs.String("mysql-version", "", "MySQL version to simulate (default from config, else 8.0)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guardian scan: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	write, ok := formats[*format]
 	if !ok {
@@ -117,6 +110,22 @@ func scanCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ExitFailed
 	}
 	return ExitOK
+}
+
+// parseFlags parses a command's flags; it refuses extra arguments. When ok
+// is false the command returns code (0 after -h, 2 on a usage error).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK, false
+		}
+		return ExitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "guardian %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return ExitUsage, false
+	}
+	return 0, true
 }
 
 func formatNames() string {

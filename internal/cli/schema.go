@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,15 +33,8 @@ func schemaCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	format := fs.String("format", "json", "output format: json, sql or mermaid")
 	tables := fs.String("tables", "", "comma-separated `tables` to print (default all)")
 	mysqlVersion := fs.String("mysql-version", "", "MySQL version to simulate (default from config, else 8.0)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guardian schema: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	write, ok := schemaFormats[*format]
 	if !ok {

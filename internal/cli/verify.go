@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,15 +28,8 @@ func verifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	base := fs.String("base", "", "round-trip only the migrations `git diff BASE...HEAD` adds or modifies (default all)")
 	cfgPath := fs.String("config", "", "config file (default .github/migration-guardian.yml when present)")
 	keep := fs.Bool("keep", false, "keep the scratch database for inspection instead of dropping it")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guardian verify: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if *dsn == "" {
 		*dsn = os.Getenv("GUARDIAN_VERIFY_DSN")

@@ -918,6 +918,21 @@ func (s *Server) createReview(pr *PR, body []byte) (int, any, *apiError) {
 	return 200, r, nil
 }
 
+// patchedBody reads the body of a comment edit, with GitHub's rules: not
+// blank, at most MaxBody characters.
+func patchedBody(body []byte) (string, *apiError) {
+	var in struct {
+		Body string `json:"body"`
+	}
+	if json.Unmarshal(body, &in) != nil || in.Body == "" {
+		return "", unprocessable("body can't be blank")
+	}
+	if utf8.RuneCountInString(in.Body) > MaxBody {
+		return "", unprocessable("body is too long (maximum is 65536 characters)")
+	}
+	return in.Body, nil
+}
+
 func (s *Server) editReviewComment(m string, id int64, body []byte) (int, any, *apiError) {
 	for i, c := range s.reviewComments {
 		if c.ID != id {
@@ -930,16 +945,11 @@ func (s *Server) editReviewComment(m string, id int64, body []byte) (int, any, *
 			s.reviewComments = append(s.reviewComments[:i], s.reviewComments[i+1:]...)
 			return 204, nil, nil
 		case "PATCH":
-			var in struct {
-				Body string `json:"body"`
+			text, err := patchedBody(body)
+			if err != nil {
+				return 0, nil, err
 			}
-			if json.Unmarshal(body, &in) != nil || in.Body == "" {
-				return 0, nil, unprocessable("body can't be blank")
-			}
-			if utf8.RuneCountInString(in.Body) > MaxBody {
-				return 0, nil, unprocessable("body is too long (maximum is 65536 characters)")
-			}
-			c.Body = in.Body
+			c.Body = text
 			return 200, c, nil
 		}
 	}
@@ -958,16 +968,11 @@ func (s *Server) editIssueComment(m string, id int64, body []byte) (int, any, *a
 			s.issueComments = append(s.issueComments[:i], s.issueComments[i+1:]...)
 			return 204, nil, nil
 		case "PATCH":
-			var in struct {
-				Body string `json:"body"`
+			text, err := patchedBody(body)
+			if err != nil {
+				return 0, nil, err
 			}
-			if json.Unmarshal(body, &in) != nil || in.Body == "" {
-				return 0, nil, unprocessable("body can't be blank")
-			}
-			if utf8.RuneCountInString(in.Body) > MaxBody {
-				return 0, nil, unprocessable("body is too long (maximum is 65536 characters)")
-			}
-			c.Body = in.Body
+			c.Body = text
 			return 200, c, nil
 		}
 	}
