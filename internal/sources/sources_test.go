@@ -113,3 +113,38 @@ func TestGitChangeAndTree(t *testing.T) {
 		t.Error("unknown base: want an error")
 	}
 }
+
+// TestGitSubfolder: --repo may name a folder of a larger repository; the
+// tree and the change then hold only its files, with paths relative to it.
+func TestGitSubfolder(t *testing.T) {
+	dir := t.TempDir()
+	gitRun(t, dir, "init", "-q", "-b", "main")
+	write(t, dir, "services/api/db/001.up.sql", "CREATE TABLE a (id INT);\n")
+	write(t, dir, "services/web/db/001.up.sql", "CREATE TABLE w (id INT);\n")
+	gitRun(t, dir, "add", "-A")
+	gitRun(t, dir, "commit", "-q", "-m", "base")
+	write(t, dir, "services/api/db/002.up.sql", "DROP TABLE a;\n")
+	write(t, dir, "services/web/db/002.up.sql", "DROP TABLE w;\n")
+	gitRun(t, dir, "add", "-A")
+	gitRun(t, dir, "commit", "-q", "-m", "head")
+
+	api := filepath.Join(dir, "services", "api")
+	c, err := GitChange(context.Background(), api, "HEAD~1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Files) != 1 || c.Files[0].Path != "db/002.up.sql" || c.Files[0].Status != Added {
+		t.Errorf("change = %+v, want only db/002.up.sql added", c.Files)
+	}
+	tree := &GitTree{Dir: api, Rev: "HEAD"}
+	files, err := tree.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"db/001.up.sql", "db/002.up.sql"}; !reflect.DeepEqual(files, want) {
+		t.Errorf("List = %v, want %v", files, want)
+	}
+	if data, err := tree.Read("db/002.up.sql"); err != nil || string(data) != "DROP TABLE a;\n" {
+		t.Errorf("Read = %q, %v", data, err)
+	}
+}

@@ -117,7 +117,10 @@ func (g *GitTree) List() ([]string, error) {
 
 func (g *GitTree) load() {
 	g.once.Do(func() {
-		out, err := git(context.Background(), g.Dir, "ls-tree", "-r", "-z", "--long", "--full-tree", g.Rev)
+		// Without --full-tree, ls-tree lists only the files below Dir, with
+		// paths relative to it: --repo may be a folder of a larger
+		// repository (a monorepo).
+		out, err := git(context.Background(), g.Dir, "ls-tree", "-r", "-z", "--long", g.Rev)
 		if err != nil {
 			g.err = err
 			return
@@ -170,7 +173,9 @@ func GitChange(ctx context.Context, dir, base string) (*Change, error) {
 	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", base+"^{commit}"); err != nil {
 		return nil, fmt.Errorf("sources: base %q is not a commit in %s", base, dir)
 	}
-	out, err := git(ctx, dir, "diff", "--no-color", "--no-ext-diff", "-M", "--unified=3", base+"...HEAD")
+	// --relative keeps the files below dir, with paths relative to it, so
+	// they match the tree's paths when dir is a folder of the repository.
+	out, err := git(ctx, dir, "diff", "--no-color", "--no-ext-diff", "--relative", "-M", "--unified=3", base+"...HEAD")
 	if err != nil {
 		return nil, err
 	}
