@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/migration-guardian/guardian/internal/analyze"
 	"github.com/migration-guardian/guardian/internal/ir"
@@ -48,6 +49,8 @@ func Apply(findings []analyze.Finding, in Input) []analyze.Finding {
 	out = append(out, sups.report(in)...)
 	for i := range out {
 		place(&out[i], in.Change)
+		out[i].Message = Printable(out[i].Message, maxMessage)
+		out[i].Advice = Printable(out[i].Advice, maxMessage)
 	}
 	analyze.SortFindings(out)
 	fingerprint(out)
@@ -77,6 +80,30 @@ func place(f *analyze.Finding, c *sources.Change) {
 }
 
 var space = regexp.MustCompile(`\s+`)
+
+// maxMessage bounds a finding's message and advice: they quote statement
+// text and parser output, which a hostile file can make arbitrarily long.
+const maxMessage = 2000
+
+// Printable makes text safe to show in a terminal, a Markdown comment or an
+// annotation: invalid UTF-8 and control characters (other than newline and
+// tab) become U+FFFD, and text longer than limit runes is cut with "…".
+func Printable(text string, limit int) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range strings.ToValidUTF8(text, "\uFFFD") {
+		if n == limit {
+			b.WriteString("…")
+			break
+		}
+		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\uFFFD') {
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
 
 // Normalize prepares statement text for a fingerprint: case, white space,
 // identifier quotes and trailing semicolons do not matter.

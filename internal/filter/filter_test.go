@@ -143,3 +143,23 @@ func TestReasonOf(t *testing.T) {
 		})
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	tests := []struct {
+		name, in string
+		limit    int
+		want     string
+	}{
+		{"plain", "Dropping `users`.", 100, "Dropping `users`."},
+		{"invalid utf-8 (a run becomes one U+FFFD)", "near \"\xff\xfeab\"", 100, "near \"\uFFFDab\""},
+		{"control characters", "a\x00b\x1bc\nd\te", 100, "a\uFFFDb\uFFFDc\nd\te"},
+		{"cut", "abcdef", 3, "abc…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Printable(tt.in, tt.limit); got != tt.want {
+				t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
