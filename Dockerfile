@@ -1,5 +1,5 @@
 # Build a static binary, then ship it alone on distroless/static.
-FROM golang:1.26-bookworm AS build
+FROM golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
