@@ -313,26 +313,14 @@ func (s *Server) ResetRequests() {
 func (s *Server) ReviewComments(number int) []ReviewComment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []ReviewComment
-	for _, c := range s.reviewComments {
-		if c.PullNumber == number {
-			out = append(out, *c)
-		}
-	}
-	return out
+	return copiesOf(s.reviewComments, func(c *ReviewComment) bool { return c.PullNumber == number })
 }
 
 // Reviews returns copies of the reviews of a pull request.
 func (s *Server) Reviews(number int) []Review {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []Review
-	for _, r := range s.reviews {
-		if r.PullNumber == number {
-			out = append(out, *r)
-		}
-	}
-	return out
+	return copiesOf(s.reviews, func(r *Review) bool { return r.PullNumber == number })
 }
 
 // IssueComments returns copies of the conversation comments of a pull
@@ -340,10 +328,16 @@ func (s *Server) Reviews(number int) []Review {
 func (s *Server) IssueComments(number int) []IssueComment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []IssueComment
-	for _, c := range s.issueComments {
-		if c.Number == number {
-			out = append(out, *c)
+	return copiesOf(s.issueComments, func(c *IssueComment) bool { return c.Number == number })
+}
+
+// copiesOf returns copies of the stored items that keep accepts, so tests
+// can read them while the server goes on changing its own.
+func copiesOf[T any](items []*T, keep func(*T) bool) []T {
+	var out []T
+	for _, it := range items {
+		if keep(it) {
+			out = append(out, *it)
 		}
 	}
 	return out
