@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/migration-guardian/guardian/internal/analyze"
 	"github.com/migration-guardian/guardian/internal/scan"
+	"github.com/migration-guardian/guardian/internal/testutil"
 )
 
 var only = flag.String("rule", "", "run the golden cases of this rule only")
@@ -154,14 +154,7 @@ func readWants(t *testing.T, root string) []*want {
 func gitRepo(t *testing.T, base, head string) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	run := func(args ...string) string {
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return strings.TrimSpace(string(out))
-	}
+	run := func(args ...string) string { return testutil.Git(t, dir, args...) }
 	run("init", "-q", "-b", "main")
 	copyTree(t, base, dir)
 	run("add", "-A")

@@ -4,8 +4,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/migration-guardian/guardian/internal/testutil"
 )
 
 // gitRepo creates a git repository with one commit per file set, in order.
@@ -15,16 +16,7 @@ func gitRepo(t *testing.T, commits ...map[string]string) string {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	git := func(args ...string) { testutil.Git(t, dir, args...) }
 	git("init", "-q", "-b", "main")
 	for i, files := range commits {
 		for p, content := range files {

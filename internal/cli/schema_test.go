@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/migration-guardian/guardian/internal/schemaview"
+	"github.com/migration-guardian/guardian/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -26,20 +27,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
-	}
+	testutil.Golden(t, filepath.Join("testdata", name), []byte(got), *update)
 }
 
 func TestSchemaFormatsGolden(t *testing.T) {

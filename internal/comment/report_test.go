@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/migration-guardian/guardian/internal/analyze"
 	"github.com/migration-guardian/guardian/internal/scan"
+	"github.com/migration-guardian/guardian/internal/testutil"
 )
 
 // The -update flag (var update) is declared in schemadiff_test.go.
@@ -27,20 +27,7 @@ func sampleResult(t *testing.T) *scan.Result {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/comment -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./internal/comment -update and review the diff)\n--- got ---\n%s", name, got)
-	}
+	testutil.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 // TestReportsGolden keeps the text and Markdown reports of the sample

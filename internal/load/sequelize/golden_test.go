@@ -3,7 +3,6 @@ package sequelize
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/migration-guardian/guardian/internal/ir"
 	"github.com/migration-guardian/guardian/internal/schema"
+	"github.com/migration-guardian/guardian/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -57,23 +57,7 @@ func renderMigration(m *ir.Migration) string {
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "golden", name+".golden"), []byte(got), *update)
 }
 
 func TestMigrationShapesGolden(t *testing.T) {
