@@ -27,7 +27,12 @@ func runGD101(p *Pass) error {
 		for _, ops := range [][]ir.Op{m.Up, m.Down} {
 			for i := range ops {
 				op := &ops[i]
-				if op.Change != nil || op.NotAnalyzed == "" {
+				if op.NotAnalyzed == "" {
+					continue
+				}
+				if op.Change != nil {
+					p.ReportAt(op.Span, op.Text, "Partly analyzed: the guardian replayed this statement except "+strings.TrimSuffix(op.NotAnalyzed, ".")+".",
+						"Review that part by hand.")
 					continue
 				}
 				p.ReportAt(op.Span, op.Text, "Not analyzed: "+strings.TrimSuffix(op.NotAnalyzed, ".")+".",

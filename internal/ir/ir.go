@@ -22,8 +22,9 @@ func (s Span) Valid() bool { return s.Path != "" && s.Line > 0 }
 // Op is one interpreted statement or call.
 //
 // Change is nil when the statement could not be interpreted; NotAnalyzed then
-// says why (it becomes a GD101 finding). A statement that was understood but
-// has no schema effect carries a *schema.Other.
+// says why (it becomes a GD101 finding). When both are set, the statement
+// was interpreted except for the part NotAnalyzed names. A statement that
+// was understood but has no schema effect carries a *schema.Other.
 type Op struct {
 	Change schema.Change
 	Span   Span

@@ -223,7 +223,8 @@ func scope(migs []*ir.Migration, models []*ir.Model, problems []ir.Problem) Scop
 			for _, op := range ops {
 				if op.Change != nil {
 					s.Operations++
-				} else if op.NotAnalyzed != "" {
+				}
+				if op.NotAnalyzed != "" {
 					s.NotAnalyzed++
 				}
 			}

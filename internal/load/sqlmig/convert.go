@@ -186,7 +186,9 @@ func (c *converter) interpret(text string, toks []token, firstLine int) (change 
 	if charset != "" {
 		restoreCharset(change, charset)
 	}
-	return change, sc.attrs, ""
+	// A reason beside a change names the part of the statement that was
+	// not interpreted (e.g. PARTITION BY).
+	return change, sc.attrs, reason
 }
 
 // parseWithoutDefaults parses the statement with every DEFAULT (expression)
@@ -590,6 +592,10 @@ func createTable(n *ast.CreateTableStmt, rw rewritten, sc *scan) (schema.Change,
 		ct.Like = n.ReferTable.Name.O
 		return ct, ""
 	}
+	partial := ""
+	if n.Partition != nil {
+		partial = "its PARTITION BY clause: the table is replayed without partitions, so MySQL's rules for partitioned tables (no foreign keys, every unique key must include the partitioning columns) are not checked"
+	}
 	if n.Select != nil {
 		return nil, "CREATE TABLE … SELECT takes its columns from a query, which the guardian does not evaluate"
 	}
@@ -630,7 +636,7 @@ func createTable(n *ast.CreateTableStmt, rw rewritten, sc *scan) (schema.Change,
 	}
 	set, _ := tableOptions(n.Options)
 	t.Options = set.Options
-	return ct, ""
+	return ct, partial
 }
 
 // column converts a column definition. It returns the keys declared inline
