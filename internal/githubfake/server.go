@@ -928,45 +928,36 @@ func patchedBody(body []byte) (string, *apiError) {
 }
 
 func (s *Server) editReviewComment(m string, id int64, body []byte) (int, any, *apiError) {
-	for i, c := range s.reviewComments {
-		if c.ID != id {
-			continue
-		}
-		switch m {
-		case "GET":
-			return 200, c, nil
-		case "DELETE":
-			s.reviewComments = append(s.reviewComments[:i], s.reviewComments[i+1:]...)
-			return 204, nil, nil
-		case "PATCH":
-			text, err := patchedBody(body)
-			if err != nil {
-				return 0, nil, err
-			}
-			c.Body = text
-			return 200, c, nil
-		}
-	}
-	return 0, nil, notFound()
+	return editComment(&s.reviewComments, m, id, body,
+		func(c *ReviewComment) int64 { return c.ID },
+		func(c *ReviewComment, text string) { c.Body = text })
 }
 
 func (s *Server) editIssueComment(m string, id int64, body []byte) (int, any, *apiError) {
-	for i, c := range s.issueComments {
-		if c.ID != id {
+	return editComment(&s.issueComments, m, id, body,
+		func(c *IssueComment) int64 { return c.ID },
+		func(c *IssueComment, text string) { c.Body = text })
+}
+
+// editComment answers GET, DELETE and PATCH on one stored comment of
+// either kind, as GitHub does.
+func editComment[T any](list *[]*T, m string, id int64, body []byte, idOf func(*T) int64, setBody func(*T, string)) (int, any, *apiError) {
+	for i, c := range *list {
+		if idOf(c) != id {
 			continue
 		}
 		switch m {
 		case "GET":
 			return 200, c, nil
 		case "DELETE":
-			s.issueComments = append(s.issueComments[:i], s.issueComments[i+1:]...)
+			*list = append((*list)[:i], (*list)[i+1:]...)
 			return 204, nil, nil
 		case "PATCH":
 			text, err := patchedBody(body)
 			if err != nil {
 				return 0, nil, err
 			}
-			c.Body = text
+			setBody(c, text)
 			return 200, c, nil
 		}
 	}
